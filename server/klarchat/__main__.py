@@ -1,0 +1,5 @@
+import sys
+
+from klarchat.cli import main
+
+sys.exit(main())

@@ -1,0 +1,37 @@
+"""`create_app(settings)`: routes and lifespan only; the logic lives in the modules wired here."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+
+from klarchat.config import Settings
+from klarchat.services import Services
+from klarchat.web.chat_socket import chat_socket
+from klarchat.web.pages import demo_page, healthz, loader, static_dir
+
+
+def create_app(settings: Settings) -> Starlette:
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        services = await Services.start(settings)
+        app.state.services = services
+        try:
+            yield
+        finally:
+            await services.stop()
+
+    return Starlette(
+        routes=[
+            Route("/", demo_page),
+            Route("/healthz", healthz),
+            Route("/klarchat.js", loader, name="loader"),
+            WebSocketRoute("/ws", chat_socket),
+            Mount("/static", StaticFiles(directory=static_dir()), name="static"),
+        ],
+        lifespan=lifespan,
+    )

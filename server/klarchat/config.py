@@ -1,0 +1,191 @@
+"""One `Settings` object from `klarchat.toml` plus `KLARCHAT_*` environment variables.
+
+Environment variables win over the file so that secrets and deployment details
+(port, provider key) need not be written into a file that is often committed.
+Unknown keys are errors, not silently ignored: a typo such as `max_mesage_chars`
+would otherwise leave a limit at its default without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from klarchat.defaults import (
+    DEFAULT_DISCLOSURE,
+    DEFAULT_PURPOSES,
+    DEFAULT_SYSTEM_PROMPT,
+)
+
+CONFIG_ENV = "KLARCHAT_CONFIG"
+DEFAULT_CONFIG_FILE = "klarchat.toml"
+
+Localized = dict[str, str]
+
+
+class ConfigError(Exception):
+    """A configuration problem, worded for the person who edits the file."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Limits(_Section):
+    max_frame_bytes: int = Field(16_384, gt=0, le=1_048_576)
+    max_message_chars: int = Field(4_000, gt=0)
+    messages_per_minute: int = Field(20, gt=0)
+    session_idle_minutes: int = Field(30, gt=0)
+    max_history_messages: int = Field(20, gt=0)
+
+
+class Privacy(_Section):
+    score_threshold: float = Field(0.4, ge=0.0, le=1.0)
+
+
+class Assistant(_Section):
+    name: str = "Klarchat"
+    system_prompt: Localized = Field(default_factory=lambda: dict(DEFAULT_SYSTEM_PROMPT))
+
+
+class Purpose(_Section):
+    required: bool = False
+    title: Localized
+    text: Localized
+
+
+class Consent(_Section):
+    disclosure: Localized = Field(default_factory=lambda: dict(DEFAULT_DISCLOSURE))
+    privacy_url: str = "/privacy"
+    purposes: dict[str, Purpose] = Field(
+        default_factory=lambda: {k: Purpose.model_validate(v) for k, v in DEFAULT_PURPOSES.items()}
+    )
+
+    @field_validator("purposes")
+    @classmethod
+    def _needs_ai_chat(cls, purposes: dict[str, Purpose]) -> dict[str, Purpose]:
+        if "ai_chat" not in purposes:
+            raise ValueError("the purpose 'ai_chat' must exist: it is the consent to chat at all")
+        if not purposes["ai_chat"].required:
+            raise ValueError("the purpose 'ai_chat' must be required = true")
+        return purposes
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="KLARCHAT_", env_nested_delimiter="__", extra="forbid"
+    )
+
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=0, le=65535)
+    data_dir: Path = Path("klarchat-data")
+    public_url: str = ""
+    allowed_origins: list[str] = Field(default_factory=list)
+    access_log: bool = False
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    languages: list[Literal["de", "en"]] = Field(default_factory=lambda: ["de", "en"], min_length=1)
+    default_language: Literal["de", "en"] = "de"
+    secret: SecretStr | None = None
+    adapter: str = "offline"
+    adapters: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    limits: Limits = Field(default_factory=Limits)
+    privacy: Privacy = Field(default_factory=Privacy)
+    assistant: Assistant = Field(default_factory=Assistant)
+    consent: Consent = Field(default_factory=Consent)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The file's values arrive as init kwargs; the environment must override them."""
+        return env_settings, init_settings
+
+    @model_validator(mode="after")
+    def _texts_for_every_language(self) -> Settings:
+        """A visitor must never see an empty consent text because a translation is missing."""
+        missing = []
+        for lang in self.languages:
+            if lang not in self.consent.disclosure:
+                missing.append(f"consent.disclosure.{lang}")
+            if lang not in self.assistant.system_prompt:
+                missing.append(f"assistant.system_prompt.{lang}")
+            for pid, purpose in self.consent.purposes.items():
+                missing += [
+                    f"consent.purposes.{pid}.{part}.{lang}"
+                    for part, texts in (("title", purpose.title), ("text", purpose.text))
+                    if not texts.get(lang, "").strip()
+                ]
+        if self.default_language not in self.languages:
+            missing.append(f"languages (must include default_language '{self.default_language}')")
+        if missing:
+            raise ValueError("missing text for: " + ", ".join(missing))
+        return self
+
+    def origins(self) -> set[str]:
+        """The websocket Origins accepted: the configured ones plus the server's own pages."""
+        own = {
+            f"http://{self.host}:{self.port}",
+            f"http://localhost:{self.port}",
+            f"http://127.0.0.1:{self.port}",
+        }
+        if self.public_url:
+            own.add(self.public_url.rstrip("/"))
+        return own | {origin.rstrip("/") for origin in self.allowed_origins}
+
+    def adapter_options(self) -> dict[str, Any]:
+        return self.adapters.get(self.adapter, {})
+
+
+def config_path(explicit: str | Path | None, env: dict[str, str]) -> Path | None:
+    """The file to read: `--config`, else `$KLARCHAT_CONFIG`, else `./klarchat.toml` if present."""
+    if explicit:
+        return Path(explicit)
+    if env.get(CONFIG_ENV):
+        return Path(env[CONFIG_ENV])
+    default = Path(DEFAULT_CONFIG_FILE)
+    return default if default.exists() else None
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Read and validate; raise `ConfigError` naming the key and the reason."""
+    data: dict[str, Any] = {}
+    source = "defaults"
+    if path is not None:
+        source = str(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: file not found") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        raise ConfigError(describe_validation_error(exc, source)) from None
+
+
+def describe_validation_error(exc: ValidationError, source: str) -> str:
+    """One line per problem, `key.path: reason`, without echoing the offending value."""
+    lines = [f"{source}: {exc.error_count()} invalid setting(s)"]
+    for error in exc.errors(include_url=False, include_input=False):
+        key = ".".join(str(part) for part in error["loc"]) or "(root)"
+        reason = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+        lines.append(f"  {key}: {reason}")
+    return "\n".join(lines)

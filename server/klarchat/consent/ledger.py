@@ -1,0 +1,96 @@
+"""The append-only, hash-chained record of every consent decision.
+
+`hash = sha256(prev_hash + canonical JSON of the event)`, where the event includes its
+own `seq`: editing a row breaks its hash, deleting one breaks the next row's link, and
+reordering breaks both. A consent is acknowledged to the visitor only after `record`
+returns, i.e. after the row is committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+
+from klarchat.consent.policy import ShownText
+from klarchat.consent.state import Action
+from klarchat.store.base import GENESIS_HASH, ChainHead, Store
+from klarchat.store.records import ConsentEventRow
+
+
+def utc_now_ms() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def event_hash(row: ConsentEventRow) -> str:
+    fields = asdict(row)
+    del fields["hash"]
+    prev_hash = fields.pop("prev_hash")
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    ok: bool
+    checked: int
+    bad_seq: int | None = None
+    reason: str = ""
+
+
+class Ledger:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def record(
+        self,
+        *,
+        subject: str,
+        action: Action,
+        shown: ShownText,
+        policy_version: str,
+        origin: str,
+    ) -> ConsentEventRow:
+        at = utc_now_ms()
+        await self._store.save_consent_text(
+            shown.sha256, shown.purpose, shown.lang, policy_version, shown.text, at
+        )
+
+        def build(head: ChainHead) -> ConsentEventRow:
+            seq, prev_hash = head
+            unsigned = ConsentEventRow(
+                seq=seq + 1,
+                event_id=str(uuid.uuid4()),
+                subject=subject,
+                purpose=shown.purpose,
+                action=action.value,
+                policy_version=policy_version,
+                text_sha256=shown.sha256,
+                lang=shown.lang,
+                origin=origin,
+                at=at,
+                prev_hash=prev_hash,
+                hash="",
+            )
+            return replace(unsigned, hash=event_hash(unsigned))
+
+        return await self._store.append_consent_event(build)
+
+    async def verify(self) -> Verification:
+        """Walk the chain from the start; report the first seq where it does not hold."""
+        expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
+        async for row in self._store.consent_events():
+            if row.seq != expected_seq:
+                return Verification(False, checked, expected_seq, f"row {expected_seq} is missing")
+            if row.prev_hash != prev_hash:
+                return Verification(
+                    False, checked, row.seq, "prev_hash does not link to the row before"
+                )
+            if event_hash(row) != row.hash:
+                return Verification(
+                    False, checked, row.seq, "hash does not match the row's content"
+                )
+            expected_seq, prev_hash, checked = row.seq + 1, row.hash, checked + 1
+        return Verification(True, checked)

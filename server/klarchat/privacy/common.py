@@ -1,0 +1,105 @@
+"""Recognizers every language shares: Presidio's generic ones, made safe offline.
+
+Each language module calls :func:`generic_recognizers` with its own context
+words, so e-mail, phone, IBAN, card, IP and URL detection is configured once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+import tldextract
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    PhoneRecognizer,
+    UrlRecognizer,
+)
+
+PHONE_REGIONS = ("DE", "AT", "CH", "GB", "US")
+
+# Presidio's EmailRecognizer calls the module-level ``tldextract.extract``,
+# which downloads the public suffix list on first use. This extractor reads
+# only the snapshot bundled with tldextract and never writes a cache.
+_OFFLINE_SUFFIXES = tldextract.TLDExtract(
+    suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True
+)
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """Presidio's e-mail recognizer, validated against the bundled suffix list."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """A real e-mail address ends in a registrable domain ("x.de", not "x.local")."""
+        return _OFFLINE_SUFFIXES(pattern_text).fqdn != ""
+
+
+_DATE = regex.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
+_NANP = regex.compile(r"(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}")
+_NUMBERING_WORD = regex.compile(
+    r"(?i)(?:bestell|auftrag|kunden|rechnung|artikel|sendung|referenz|vorgang|vertrag"
+    r"|police|ticket|order|invoice|customer|tracking|reference|account|case)"
+    r"\w*\.?\s*(?:nr\.?|nummer|no\.?|number|id)?\s*[:#]?\s*\Z"
+)
+
+
+class GatedPhoneRecognizer(PhoneRecognizer):
+    """Presidio's phone recognizer with the false positives of chat text removed.
+
+    libphonenumber happily reads "05.10.1986" as a German number and
+    "2024-000123" as an American one. Real numbers in European writing carry a
+    trunk "0", a "+" or "00"; without one we keep only the North-American
+    3-3-4 grouping. Digits right after "Bestellnummer" or "order no." are
+    never a phone number, whatever they look like.
+    """
+
+    def __init__(self, *, language: str, context: Iterable[str]) -> None:
+        super().__init__(
+            context=list(context),
+            supported_language=language,
+            supported_regions=PHONE_REGIONS,
+        )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
+        """Presidio's matches, filtered by :func:`plausible_phone`."""
+        found = super().analyze(text, entities, nlp_artifacts)
+        return [r for r in found if plausible_phone(text, r.start, r.end)]
+
+
+def plausible_phone(text: str, start: int, end: int) -> bool:
+    """Decide whether ``text[start:end]`` is written like a phone number."""
+    raw = text[start:end]
+    if _DATE.fullmatch(raw) or _NUMBERING_WORD.search(text[max(0, start - 40) : start]):
+        return False
+    return raw[0] in "+(0" or bool(_NANP.fullmatch(raw))
+
+
+def generic_recognizers(
+    language: str,
+    *,
+    email_context: Iterable[str],
+    phone_context: Iterable[str],
+    iban_context: Iterable[str],
+    card_context: Iterable[str],
+    ip_context: Iterable[str],
+    url_context: Iterable[str],
+) -> list[EntityRecognizer]:
+    """Presidio's language-independent recognizers, bound to ``language``."""
+    return [
+        OfflineEmailRecognizer(supported_language=language, context=list(email_context)),
+        GatedPhoneRecognizer(language=language, context=phone_context),
+        IbanRecognizer(supported_language=language, context=list(iban_context)),
+        CreditCardRecognizer(supported_language=language, context=list(card_context)),
+        IpRecognizer(supported_language=language, context=list(ip_context)),
+        UrlRecognizer(supported_language=language, context=list(url_context)),
+    ]

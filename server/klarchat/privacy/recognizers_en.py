@@ -1,0 +1,255 @@
+"""Recognizers for English messages.
+
+In English a capitalised word after "I'm" or "my wife" is nearly always a
+name, so cues may vouch for more than in German; ``STOP_WORDS`` holds the
+capitalised words that still show up there (nationalities, faiths, weekdays,
+politeness, the words of a signature).
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    NhsRecognizer,
+    UkNinoRecognizer,
+    UkPostcodeRecognizer,
+    UsSsnRecognizer,
+)
+
+from klarchat.privacy.common import generic_recognizers
+from klarchat.privacy.names import NAME_FLAGS, CuedNameRecognizer, KnownFirstNameRecognizer
+
+LANGUAGE = "en"
+
+STOP_WORDS = frozenset(
+    """
+    The A An And But Or Nor So Yet If Then Than When While Where What Who Whom Whose
+    Which Why How Because Although Though I You He She It We They Me Him Her Us Them
+    My Your His Its Our Their Mine Yours Ours Theirs This That These Those Here There
+    Hi Hello Hey Dear Thanks Thank Regards Best Cheers Sincerely Kind Warm Love
+    Please Sorry Yes No Not Ok OK Okay Just Also Only Still Already Again Now Today
+    Tomorrow Yesterday Tonight Soon Later Mr Mrs Ms Miss Dr Sir Madam Lady Lord
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December Spring Summer
+    Autumn Fall Winter Christmas Easter Halloween Thanksgiving Weekend Week Month
+    Year Morning Afternoon Evening Night Noon Midnight
+    English British American German Canadian Australian Irish Scottish Welsh French
+    Spanish Italian Indian Chinese Japanese Korean Russian Polish Turkish Dutch
+    Swiss Austrian European African Asian Mexican Brazilian Catholic Christian
+    Muslim Jewish Hindu Buddhist Sikh Atheist Protestant Vegan Vegetarian
+    Customer Client Member Student Teacher Doctor Nurse Patient Manager Developer
+    Engineer Admin Administrator Owner Tenant Landlord Parent Mom Mum Dad Mother
+    Father Son Daughter Husband Wife Brother Sister Friend Boyfriend Girlfriend
+    Partner Colleague Boss Neighbor Neighbour Guest Visitor User Subscriber Citizen
+    Resident Employee Employer Retired Single Married Divorced Widowed Pregnant
+    Disabled Diabetic Happy Sure Fine Good Great Glad Back Home Ready Done Busy
+    Available Interested Unable Able Afraid Tired Sick Confused Frustrated New Old
+    Team Support Service Services Sales Billing Company Inc Ltd LLC Corp Bank Shop
+    Store Hotel Office Department Hospital School University College Council
+    Street Road Avenue Lane Drive Boulevard Way Court Place Square City Town
+    County State Country World Everyone Everybody All Guys Folks There Bot Chatbot
+    Assistant Klarchat Order Orders Invoice Account Password Email Mail Phone
+    Number Address Refund Return Delivery Package Parcel Product Item Price Payment
+    Problem Question Issue Help Info Information Website Online Update Premium
+    Plus Pro Prime Black Cyber Business Standard Express Google Amazon Apple
+    Microsoft Facebook Instagram Twitter WhatsApp PayPal Visa Mastercard
+    """.split()
+)
+
+_STREET_TYPES = (
+    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct"
+    r"|Place|Pl|Terrace|Ter|Close|Crescent|Cres|Square|Sq|Parkway|Pkwy|Highway|Hwy"
+    r"|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Grove|Hill|Walk|Gate|Green|Plaza"
+    r"|Alley|Wharf|Quay|Embankment"
+)
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT"
+    " NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR"
+).split()
+# State codes that are also everyday upper-case words ("ID 12345", "OR", "IN")
+# only count when a city and comma come first.
+_AMBIGUOUS_STATES = {"ID", "IN", "ME", "OK", "OR", "HI", "DE", "PA", "LA", "CO"}
+
+
+class EnglishStreetRecognizer(PatternRecognizer):
+    """House number, street name and street type: "221B Baker Street", "10 Downing St"."""
+
+    PATTERNS = [
+        Pattern(
+            "Numbered street",
+            r"(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?(?:[ \t]*[-–][ \t]*\d{1,5}[A-Za-z]?)?,?[ \t]+"
+            r"(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
+            r"(?:(?:\p{Lu}[\p{L}'’.-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+            rf"(?i:{_STREET_TYPES})\.?(?![\p{{L}}])"
+            r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)(?![\p{L}]))?"
+            r"(?:,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[\p{L}\d-]{1,6})?",
+            0.75,
+        ),
+        Pattern(
+            "PO box",
+            r"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]+box)[ \t]+\d{1,6}(?![\d])",
+            0.7,
+        ),
+    ]
+
+    CONTEXT = ["address", "live", "lives", "living", "moved", "ship", "deliver", "street"]
+
+    def __init__(self, supported_language: str = LANGUAGE) -> None:
+        super().__init__(
+            supported_entity="LOCATION",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+            global_regex_flags=NAME_FLAGS,
+        )
+
+
+class UsCityStateZipRecognizer(PatternRecognizer):
+    """"Springfield, IL 62704" or "NY 10001": a ZIP code only counts after a state."""
+
+    _STATES = "|".join(_US_STATES)
+    _UNAMBIGUOUS = "|".join(s for s in _US_STATES if s not in _AMBIGUOUS_STATES)
+    PATTERNS = [
+        Pattern(
+            "City, state and ZIP",
+            r"(?<![\p{L}])\p{Lu}[\p{L}.'’-]+(?:[ \t]+\p{Lu}[\p{L}.'’-]+){0,2},[ \t]*"
+            rf"(?:{_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)",
+            0.75,
+        ),
+        Pattern(
+            "State and ZIP",
+            rf"(?<![\p{{L}}])(?:{_UNAMBIGUOUS})[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)",
+            0.6,
+        ),
+    ]
+
+    CONTEXT = EnglishStreetRecognizer.CONTEXT + ["zip", "zipcode"]
+
+    def __init__(self, supported_language: str = LANGUAGE) -> None:
+        super().__init__(
+            supported_entity="LOCATION",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+            global_regex_flags=NAME_FLAGS,
+        )
+
+
+def _uk_postcode() -> PatternRecognizer:
+    """Presidio's UK postcode pattern as a LOCATION, matched case-sensitively.
+
+    Presidio scores it 0.1 because, case-insensitively, short words and numbers
+    match too; in upper case the shape alone ("SW1A 2AA") is convincing.
+    """
+    recognizer = UkPostcodeRecognizer(
+        patterns=[Pattern("UK postcode", UkPostcodeRecognizer.PATTERNS[0].regex, 0.6)],
+        supported_language=LANGUAGE,
+        supported_entity="LOCATION",
+    )
+    recognizer.global_regex_flags = regex.MULTILINE
+    return recognizer
+
+
+_PERSON_CONTEXT = ["name", "called", "contact", "surname", "mr", "mrs", "ms"]
+
+
+def _person_recognizers() -> list[EntityRecognizer]:
+    def cued(name: str, cue: str, score: float, **options: object) -> CuedNameRecognizer:
+        return CuedNameRecognizer(
+            name=f"{name}_{LANGUAGE}",
+            language=LANGUAGE,
+            cue=cue,
+            score=score,
+            stop_words=STOP_WORDS,
+            context=_PERSON_CONTEXT,
+            **options,
+        )
+
+    return [
+        cued(
+            "EnglishNameStatement",
+            r"(?<!\p{L})(?i:my[ \t]+(?:full[ \t]+|first[ \t]+|last[ \t]+|sur)?name"
+            r"(?:[ \t]+is|['’]s)|i['’]?m[ \t]+called|i[ \t]+am[ \t]+called|"
+            r"(?:just[ \t]+|they[ \t]+)?call[ \t]+me|name['’]s)[ \t]*:?[ \t]+",
+            0.85,
+            lowercase=True,
+        ),
+        cued(
+            "EnglishNameLabel",
+            r"(?<!\p{L})(?i:(?:full[ \t]+|first[ \t]+|last[ \t]+|given[ \t]+)?name|surname|"
+            r"contact(?:[ \t]+person)?|account[ \t]+holder|card[ \t]?holder|recipient|sender|"
+            r"attn|attention)[ \t]*:[ \t]*|(?<!\p{L})(?i:attn\.?|c/o)[ \t]+",
+            0.85,
+            lowercase=True,
+        ),
+        cued(
+            "EnglishTitle",
+            r"(?<!\p{L})(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev)\.?[ \t]+",
+            0.85,
+        ),
+        cued(
+            "EnglishSelfIntroduction",
+            r"(?<!\p{L})(?i:i[ \t]+am|i['’]m)[ \t]+",
+            0.6,
+        ),
+        cued(
+            "EnglishIntroduction",
+            r"(?<!\p{L})(?i:this[ \t]+is|it['’]s|here[ \t]+is)[ \t]+",
+            0.6,
+            unknown_single=False,
+        ),
+        cued(
+            "EnglishRelative",
+            r"(?<!\p{L})(?i:my|our)[ \t]+(?i:son|daughter|husband|wife|partner|boyfriend|"
+            r"girlfriend|fianc[ée]e?|friend|brother|sister|mother|father|mom|mum|dad|"
+            r"grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|niece|nephew|"
+            r"colleague|co-?worker|boss|manager|neighbou?r|roommate|flatmate|landlord|"
+            r"tenant|kid|child)[ \t]*,?[ \t]+",
+            0.7,
+        ),
+        cued(
+            "EnglishSalutation",
+            r"(?<!\p{L})(?i:dear|hi|hello|hey)[ \t]+",
+            0.7,
+            trailing=r"(?=[ \t]*(?:$|[,!:]))",
+        ),
+        cued(
+            "EnglishSignature",
+            r"(?<!\p{L})(?i:(?:best|kind|warm|warmest)[ \t]+regards|regards|many[ \t]+thanks|"
+            r"thanks|thank[ \t]+you|thx|cheers|best[ \t]+wishes|best|sincerely|"
+            r"yours(?:[ \t]+(?:sincerely|truly|faithfully))?|love|take[ \t]+care|"
+            r"all[ \t]+the[ \t]+best)[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)?",
+            0.7,
+            lowercase=True,
+            trailing=r"(?=[ \t]*(?:$|[,.!;)]))",
+        ),
+        KnownFirstNameRecognizer(
+            language=LANGUAGE, stop_words=STOP_WORDS, context=_PERSON_CONTEXT
+        ),
+    ]
+
+
+def recognizers() -> list[EntityRecognizer]:
+    """Every recognizer the English pipeline runs, freshly instantiated."""
+    return [
+        *generic_recognizers(
+            LANGUAGE,
+            email_context=["email", "e-mail", "mail"],
+            phone_context=[
+                "phone", "tel", "telephone", "mobile", "cell", "cellphone", "number",
+                "call", "reach", "text", "whatsapp", "fax",
+            ],
+            iban_context=["iban", "account", "bank", "transfer"],
+            card_context=["card", "credit", "debit", "visa", "mastercard", "amex"],
+            ip_context=["ip", "address", "server"],
+            url_context=["url", "website", "site", "link", "homepage"],
+        ),
+        *_person_recognizers(),
+        EnglishStreetRecognizer(),
+        UsCityStateZipRecognizer(),
+        _uk_postcode(),
+        UsSsnRecognizer(supported_language=LANGUAGE),
+        UkNinoRecognizer(supported_language=LANGUAGE),
+        NhsRecognizer(supported_language=LANGUAGE),
+    ]

@@ -1,0 +1,80 @@
+"""The per-conversation pseudonym map: which placeholder stands for which value.
+
+It lives in memory only, so the originals never reach storage or a provider;
+a restart empties it, and :meth:`Vault.reserve_from` keeps numbering from
+colliding with placeholders already in a stored, redacted history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]*?)_([1-9][0-9]*)>")
+MAX_PLACEHOLDER_LENGTH = 40
+
+_DIGITS_ONLY = {"PHONE_NUMBER", "CREDIT_CARD"}
+_ALPHANUMERIC_ONLY = {"IBAN_CODE"}
+_NON_DIGIT = re.compile(r"\D")
+_NON_ALPHANUMERIC = re.compile(r"[^0-9A-Za-z]")
+
+
+def normalise(entity_type: str, value: str) -> str:
+    """The form under which two spellings of one value count as the same.
+
+    "+49 30 1234567" and "+49-30-1234567" are one number; "Anna@X.de" and
+    "anna@x.de" one address; "Anna  Schmidt" and "anna schmidt" one person.
+    An IBAN keeps its letters, since the country code is part of its identity.
+    """
+    if entity_type in _DIGITS_ONLY:
+        return _NON_DIGIT.sub("", value)
+    if entity_type in _ALPHANUMERIC_ONLY:
+        return _NON_ALPHANUMERIC.sub("", value).upper()
+    return " ".join(value.split()).casefold()
+
+
+class Vault:
+    """Placeholders ``<TYPE_N>`` for one conversation, numbered per type from 1."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str], str] = {}
+        self._originals: dict[str, str] = {}
+        self._counters: dict[str, int] = {}
+
+    def placeholder_for(self, entity_type: str, value: str) -> str:
+        """Return the placeholder for ``value``, creating one on first sight.
+
+        The first spelling seen is the one :meth:`restore` gives back.
+        """
+        key = (entity_type, normalise(entity_type, value))
+        placeholder = self._by_key.get(key)
+        if placeholder is None:
+            number = self._counters.get(entity_type, 0) + 1
+            self._counters[entity_type] = number
+            placeholder = f"<{entity_type}_{number}>"
+            self._by_key[key] = placeholder
+            self._originals[placeholder] = value
+        return placeholder
+
+    def restore(self, text: str) -> str:
+        """Put the original values back; placeholders we never issued stay as they are."""
+        return PLACEHOLDER.sub(lambda m: self._originals.get(m.group(0), m.group(0)), text)
+
+    def reserve_from(self, texts: Iterable[str]) -> None:
+        """Skip every number already used in ``texts`` (a redacted history).
+
+        After a restart the vault is empty while stored messages may mention
+        ``<PERSON_3>``; handing out ``<PERSON_3>`` again for someone else would
+        silently merge two people in the model's eyes.
+        """
+        for text in texts:
+            for match in PLACEHOLDER.finditer(text):
+                entity_type, number = match.group(1), int(match.group(2))
+                if number > self._counters.get(entity_type, 0):
+                    self._counters[entity_type] = number
+
+    def clear(self) -> None:
+        """Forget every value and every number, e.g. when consent is withdrawn."""
+        self._by_key.clear()
+        self._originals.clear()
+        self._counters.clear()

@@ -1,0 +1,54 @@
+"""The long-lived parts one server process shares between all connections.
+
+Built once in the app's lifespan: loading the redactor and opening the store are
+slow, and an adapter keeps a pooled HTTP client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from klarchat.adapters.base import Adapter
+from klarchat.adapters.registry import load_adapter
+from klarchat.config import Settings
+from klarchat.consent.ledger import Ledger
+from klarchat.consent.policy import Policy
+from klarchat.identity import Identities, load_or_create_secret
+from klarchat.privacy.redactor import Redactor
+from klarchat.sessions import SessionRegistry
+from klarchat.store.base import Store
+from klarchat.store.sqlite import SqliteStore
+
+DATABASE_FILE = "klarchat.sqlite3"
+
+
+@dataclass(slots=True)
+class Services:
+    settings: Settings
+    store: Store
+    ledger: Ledger
+    policy: Policy
+    redactor: Redactor
+    adapter: Adapter
+    identities: Identities
+    sessions: SessionRegistry
+
+    @classmethod
+    async def start(cls, settings: Settings) -> Services:
+        store = SqliteStore(settings.data_dir / DATABASE_FILE)
+        await store.open()
+        secret = settings.secret.get_secret_value() if settings.secret else None
+        return cls(
+            settings=settings,
+            store=store,
+            ledger=Ledger(store),
+            policy=Policy(settings.consent, settings.languages),
+            redactor=Redactor(settings.languages, settings.privacy.score_threshold),
+            adapter=load_adapter(settings.adapter, settings.adapter_options()),
+            identities=Identities(load_or_create_secret(settings.data_dir, secret)),
+            sessions=SessionRegistry(settings.limits.session_idle_minutes * 60),
+        )
+
+    async def stop(self) -> None:
+        await self.adapter.aclose()
+        await self.store.close()

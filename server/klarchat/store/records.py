@@ -1,0 +1,42 @@
+"""Rows as the storage layer hands them over, independent of the database engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentEventRow:
+    seq: int
+    event_id: str
+    subject: str
+    purpose: str
+    action: str
+    policy_version: str
+    text_sha256: str
+    lang: str
+    origin: str
+    at: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    conversation: str
+    role: str
+    text: str
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    conversation: str
+    message_id: str
+    adapter: str
+    model: str
+    started_at: str
+    finished_at: str
+    entities: dict[str, int]
+    outcome: str
+    error_code: str = ""

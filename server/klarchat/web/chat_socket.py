@@ -1,0 +1,25 @@
+"""The `/ws` endpoint: the Origin check, then one `Conversation` per connection.
+
+Browsers always send `Origin` on a websocket handshake, so checking it stops other
+sites from opening chats in a visitor's name (cross-site websocket hijacking). A
+client without `Origin` is not a browser and could forge any value; it is let in.
+"""
+
+from __future__ import annotations
+
+from starlette.websockets import WebSocket
+
+from klarchat.conversation import Conversation
+from klarchat.services import Services
+
+POLICY_VIOLATION = 1008
+
+
+async def chat_socket(websocket: WebSocket) -> None:
+    services: Services = websocket.app.state.services
+    origin = websocket.headers.get("origin")
+    if origin is not None and origin.rstrip("/") not in services.settings.origins():
+        await websocket.close(code=POLICY_VIOLATION)
+        return
+    await websocket.accept()
+    await Conversation(websocket, services, origin or "").run()

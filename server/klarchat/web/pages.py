@@ -1,0 +1,34 @@
+"""Plain HTTP endpoints: the demo page, the widget loader and the health check."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.templating import Jinja2Templates
+
+templates = Jinja2Templates(directory=str(files("klarchat") / "templates"))
+
+
+def static_dir() -> Path:
+    """Inside an installed wheel `static/` sits in the package; in a source tree, at the root."""
+    packaged = Path(str(files("klarchat"))) / "static"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "static"
+
+
+async def demo_page(request: Request) -> Response:
+    return templates.TemplateResponse(request, "demo.html", {"lang": "de"})
+
+
+async def loader(request: Request) -> Response:
+    return FileResponse(
+        static_dir() / "klarchat.js",
+        media_type="text/javascript",
+        headers={"Cache-Control": "public, max-age=300"},
+    )
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})

@@ -1,0 +1,103 @@
+"""Start the real `klarchat serve` in a subprocess on a free loopback port.
+
+A subprocess, not an in-process app, so that the tests see exactly what a site owner
+runs: the console entry point, uvicorn, the config file, and the logs it prints.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import tomli_w
+
+STARTUP_TIMEOUT_S = 90
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def klarchat_command() -> list[str]:
+    """The installed console script when there is one, else the module."""
+    script = shutil.which("klarchat", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "klarchat"]
+
+
+@dataclass
+class RunningServer:
+    port: int
+    workdir: Path
+    config: Path
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ws_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/ws"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.workdir / "data"
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "klarchat.sqlite3"
+
+    def logs(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def start(self) -> RunningServer:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [*klarchat_command(), "--config", str(self.config), "serve", "--port", str(self.port)],
+            cwd=self.workdir,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited early:\n{self.logs()}")
+            try:
+                if httpx.get(f"{self.origin}/healthz", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not start in {STARTUP_TIMEOUT_S}s:\n{self.logs()}")
+
+    def stop(self) -> None:
+        """SIGTERM, as systemd would: uvicorn shuts down and the store closes cleanly."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def make_server(workdir: Path, config: dict[str, Any]) -> RunningServer:
+    workdir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    settings = {"data_dir": str(workdir / "data"), **config}
+    path = workdir / "klarchat.toml"
+    path.write_text(tomli_w.dumps(settings), encoding="utf-8")
+    return RunningServer(port=port, workdir=workdir, config=path, log_path=workdir / "server.log")
