@@ -48,7 +48,7 @@
   });
 
   function build() {
-    panel = el("section", { class: "panel", role: "dialog", "aria-label": "Klarchat" });
+    panel = el("section", { class: "panel", role: "dialog", "aria-label": "Klarchat", hidden: "" });
     var banner = el("p", { class: "banner", role: "note" });
     withdrawButton = el("button", { type: "button", hidden: "" }, T.withdraw);
     log = el("div", { class: "log", "aria-live": "polite" });

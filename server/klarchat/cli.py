@@ -95,11 +95,14 @@ def _serve(settings: Settings) -> int:
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
     )
+    # Below INFO these loggers print websocket frames and matched values: message text.
+    logging.getLogger("presidio-analyzer").setLevel(max(logging.WARNING, logging.root.level))
+    logging.getLogger("websockets").setLevel(max(logging.INFO, logging.root.level))
     uvicorn.run(
         create_app(settings),
         host=settings.host,
         port=settings.port,
-        log_level=settings.log_level,
+        log_level="info" if settings.log_level == "debug" else settings.log_level,
         access_log=settings.access_log,
         ws_max_size=max(4 * settings.limits.max_frame_bytes, UVICORN_MIN_WS_MAX_SIZE),
     )

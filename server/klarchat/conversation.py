@@ -287,10 +287,11 @@ class Conversation:
         return session.consent_for(TRANSCRIPT).is_active(self._svc.policy.version)
 
     async def _respond(self, session: Session, frame: Message) -> None:
+        """The audit row is written before the final frame, so that once the visitor sees
+        `done` the answer is completely finished and the next message is not `busy`."""
         svc = self._svc
         started = utc_now_ms()
         entities: dict[str, int] = {}
-        outcome, error_code = "error", ""
         try:
             redaction = svc.redactor.redact(frame.text, session.lang, session.vault)
             entities = redaction.entities
@@ -306,36 +307,45 @@ class Conversation:
             )
             answer = await self._stream(session, frame.id, request)
             await self._keep(session, "assistant", answer)
-            await self._send({"type": "done", "id": frame.id, "ai": True, "outcome": "complete"})
-            outcome = "complete"
+            final = {"type": "done", "id": frame.id, "ai": True, "outcome": "complete"}
+            outcome, error_code = "complete", ""
         except asyncio.CancelledError:
-            outcome = "cancelled"
+            await self._audit(session, frame.id, started, entities, "cancelled", "")
             raise
         except AdapterError as exc:
-            error_code = exc.code
-            await self._send(protocol.error_frame(ErrorCode(exc.code), exc.message, frame.id))
-        except Exception as exc:
-            error_code = ErrorCode.INTERNAL_ERROR.value
+            final = protocol.error_frame(ErrorCode(exc.code), exc.message, frame.id)
+            outcome, error_code = "error", exc.code
+        except Exception as exc:  # noqa: BLE001 - one failed answer must not end the chat
             logger.error("answer failed with %s", type(exc).__name__)
-            await self._send(
-                protocol.error_frame(
-                    ErrorCode.INTERNAL_ERROR, "Something went wrong; please try again.", frame.id
-                )
+            final = protocol.error_frame(
+                ErrorCode.INTERNAL_ERROR, "Something went wrong; please try again.", frame.id
             )
-        finally:
-            await svc.store.add_audit(
-                AuditRow(
-                    conversation=session.conversation_id,
-                    message_id=frame.id,
-                    adapter=svc.adapter.name,
-                    model=svc.adapter.model,
-                    started_at=started,
-                    finished_at=utc_now_ms(),
-                    entities=entities,
-                    outcome=outcome,
-                    error_code=error_code,
-                )
+            outcome, error_code = "error", ErrorCode.INTERNAL_ERROR.value
+        await self._audit(session, frame.id, started, entities, outcome, error_code)
+        await self._send(final)
+
+    async def _audit(
+        self,
+        session: Session,
+        message_id: str,
+        started: str,
+        entities: dict[str, int],
+        outcome: str,
+        error_code: str,
+    ) -> None:
+        await self._svc.store.add_audit(
+            AuditRow(
+                conversation=session.conversation_id,
+                message_id=message_id,
+                adapter=self._svc.adapter.name,
+                model=self._svc.adapter.model,
+                started_at=started,
+                finished_at=utc_now_ms(),
+                entities=entities,
+                outcome=outcome,
+                error_code=error_code,
             )
+        )
 
     async def _keep(self, session: Session, role: str, redacted_text: str) -> None:
         """History in memory for the adapter; on disk only with `transcript` consent."""

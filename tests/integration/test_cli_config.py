@@ -40,7 +40,12 @@ def run(
         ("adapter = 'openai'\n", "adapters.openai.model"),
         (
             "[consent.purposes.newsletter]\ntitle = {de = 'x'}\ntext = {de = 'y'}\n",
-            "consent.purposes.newsletter.title.en",
+            "consent.purposes: Value error, the purpose 'ai_chat' must exist",
+        ),
+        (
+            "[consent.purposes.ai_chat]\nrequired = true\ntitle = {de = 'Chat', en = 'Chat'}\n"
+            "text = {de = 'Text'}\n",
+            "missing text for: consent.purposes.ai_chat.text.en",
         ),
         ("port = [\n", "not valid TOML"),
     ],

@@ -26,28 +26,35 @@ _LOCALES = (
     "it_IT",
 )
 
-# Entries of those lists that are far more often an ordinary capitalised word,
-# a month, a place or a brand than a person in a support chat. Recall on these
-# names comes from cues ("ich heiße April") instead of the bare lexicon.
-_AMBIGUOUS = frozenset(
+# Names that are far more often an ordinary capitalised word, a month, a place
+# or a brand. They count only where something else vouches for them: a
+# surname after them ("Max Mustermann") or a cue before ("ich bin Max").
+_NOT_ALONE = frozenset(
     """
-    Alba Alexandria Angel April Asia August Aurora Austin Autumn Baba Bali Baptist
-    Basil Beat Bergen Beste Bill Brandy Brooklyn Cal Can Canal Carolina Chad Chase
-    Che Chelsea Christian Cord Crystal Dakota Dale Darin Dawn Destiny Diamond Don
-    Döner Drew Eden Edel Edit Eimer Else Ernst Eve Faith Florence Fügen Gabel Gene
-    Georgia German Grace Grant Guy Hagen Harm Heide Hunter India Iris Jade Jena
-    Jesus Jo Jordan Joy June Kader Kent Lean Line Lore Marine Mark Mason Melody
-    Mentor Mercedes Meta Mile Milan Nas Nazi Neo Nova Orlando Otto Peer Penny Pier
-    Preston Raven Roman Romane Rose Said Santiago Savannah Server Sierra Silvester
-    Solange Sole Summer Sydney Tan Tea Til Till Tory Toy Urban Us Van Victoria
-    Virginia Viola Wolf
+    Alba Angel April August Aurora Austin Autumn Bill Brooklyn Carolina Chase
+    Chelsea Christian Crystal Dakota Dale Dawn Destiny Diamond Don Drew Ernst Eve
+    Faith Florence Gene Georgia Grace Grant Guy Hunter Iris Jade Jesus Jordan Joy
+    June Kent Mark Mason Max Melody Mercedes Milan Nova Orlando Otto Penny Preston
+    Raven Roman Rose Santiago Savannah Sierra Silvester Summer Sydney Urban
+    Victoria Viola Virginia Wolf
+    """.split()
+)
+
+# Entries that are everyday words even before a capitalised word ("Can You",
+# "Said Ahmed" is rare next to "He said"), so they never count on their own.
+_NEVER = frozenset(
+    """
+    Alexandria Asia Baba Bali Baptist Basil Beat Bergen Beste Brandy Cal Can Canal
+    Chad Che Cord Darin Döner Eden Edel Edit Eimer Else Fügen Gabel German Hagen
+    Harm Heide India Jena Jo Kader Lean Line Lore Marine Mentor Meta Mile Nas Nazi
+    Neo Peer Pier Romane Said Server Sole Solange Tan Tea Til Till Tory Toy Us Van
     """.split()
 )
 
 
 @cache
-def first_names() -> frozenset[str]:
-    """Return the lexicon, built once per process (a few thousand names)."""
+def _lexicon() -> frozenset[str]:
+    """All usable names, built once per process (a few thousand)."""
     names: set[str] = set()
     for locale in _LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
@@ -60,10 +67,17 @@ def first_names() -> frozenset[str]:
         and name[0].isupper()
         and " " not in name
         and "." not in name
-        and name not in _AMBIGUOUS
+        and name not in _NEVER
     )
 
 
-def is_first_name(word: str) -> bool:
-    """Case-insensitive membership, so "anna" typed in lower case still counts."""
-    return word in first_names() or word[:1].upper() + word[1:].lower() in first_names()
+def is_first_name(word: str, *, alone: bool) -> bool:
+    """Is ``word`` a known first name, in any letter case?
+
+    ``alone`` asks whether the word may count with nothing else vouching for
+    it; names in ``_NOT_ALONE`` then do not.
+    """
+    for candidate in (word, word[:1].upper() + word[1:].lower()):
+        if candidate in _lexicon():
+            return not (alone and candidate in _NOT_ALONE)
+    return False

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import regex
 from presidio_analyzer import (
+    AnalysisExplanation,
     EntityRecognizer,
     LocalRecognizer,
     Pattern,
@@ -44,31 +45,42 @@ _CAPITALISED = (
     r"(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:\p{Lu}\p{Ll}+)?"
     r"(?:-\p{Lu}\p{Ll}+){0,2}"
 )
+_NAME_WORD = regex.compile(r"[\p{L}\p{N}'’.-]+")
 
 
-def _word_list(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(word) for word in sorted(set(words), key=len, reverse=True))
-
-
-def capitalised_name_token(stop_words: Iterable[str]) -> str:
-    """One capitalised name word that is neither a stop word nor a street."""
-    return rf"(?!(?:{_word_list(stop_words)}){_END}){_NOT_STREET}{_CAPITALISED}{_END}"
-
-
-def name_regex(stop_words: Iterable[str], *, lowercase: bool) -> str:
-    """One to three name words ("Anna", "Anna-Lena M. Schmidt", "Jan van der Berg").
+def name_regex(*, lowercase: bool) -> str:
+    """One to three name words ("Anna", "Anna-Lena M. Schmidt", "von Bülow").
 
     With ``lowercase`` a single lower-case word is allowed as well; it only
     survives validation if it is a known first name ("ich heiße anna").
+    Stop words are not excluded here but cut off afterwards by
+    :func:`name_length`: hundreds of alternatives inside every name pattern
+    would make compiling them take seconds.
     """
-    token = capitalised_name_token(stop_words)
+    token = _NOT_STREET + _CAPITALISED + _END
     full = (
-        rf"(?:{_INITIAL}[ \t]?)?{token}"
+        rf"(?:{_PARTICLE}{_SEP})?(?:{_INITIAL}[ \t]?)?{token}"
         rf"(?:{_SEP}(?:{_PARTICLE}{_SEP})?(?:{_INITIAL}{_SEP})?{token}){{0,2}}"
     )
     if not lowercase:
         return full
     return rf"(?:{full}|\p{{Ll}}[\p{{Ll}}-]+{_END})"
+
+
+def name_length(span: str, stop_words: frozenset[str]) -> int:
+    """How much of ``span`` is name: everything before its first stop word.
+
+    Particles and initials only count when a name word follows them, so
+    "Anna von Sie" shrinks to "Anna", not "Anna von".
+    """
+    length = 0
+    for word in _NAME_WORD.finditer(span):
+        text = word.group()
+        if text.rstrip(".") in stop_words:
+            break
+        if word.start() == 0 or _is_name_word(text):
+            length = word.end()
+    return length
 
 
 class CuedNameRecognizer(PatternRecognizer):
@@ -100,7 +112,7 @@ class CuedNameRecognizer(PatternRecognizer):
         lowercase: bool = False,
         trailing: str = "",
     ) -> None:
-        expression = rf"(?<={cue}){name_regex(stop_words, lowercase=lowercase)}{trailing}"
+        expression = rf"(?<={cue}){name_regex(lowercase=lowercase)}{trailing}"
         super().__init__(
             supported_entity="PERSON",
             name=name,
@@ -109,16 +121,30 @@ class CuedNameRecognizer(PatternRecognizer):
             context=list(context) or None,
             global_regex_flags=NAME_FLAGS,
         )
+        self.stop_words = frozenset(stop_words)
         self.unknown_single = unknown_single
 
-    def invalidate_result(self, pattern_text: str) -> bool:
-        """Reject what the cue alone cannot vouch for."""
-        words = pattern_text.split()
-        if words[0][0].islower():
-            return not is_first_name(words[0])
-        if len(words) > 1 or self.unknown_single:
-            return False
-        return not is_first_name(words[0])
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Pattern matches, cut at their first stop word, kept if the cue vouches."""
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            length = name_length(text[result.start : result.end], self.stop_words)
+            if length and self._vouches_for(text[result.start : result.start + length]):
+                result.end = result.start + length
+                kept.append(result)
+        return kept
+
+    def _vouches_for(self, name: str) -> bool:
+        words = [word for word in name.split() if _is_name_word(word)]
+        if not words:
+            return " " not in name and is_first_name(name, alone=False)
+        return len(words) > 1 or self.unknown_single or is_first_name(words[0], alone=False)
 
 
 class KnownFirstNameRecognizer(LocalRecognizer):
@@ -126,8 +152,8 @@ class KnownFirstNameRecognizer(LocalRecognizer):
 
     This is what catches names that come without a cue ("Thomas Weber hat
     gestern angerufen"). A first name with a surname is strong evidence; a lone
-    first name is weaker and scored so that it passes the default threshold on
-    its own but loses any overlap against a more specific recognizer.
+    first name is weaker: scored just above the default threshold, it yields to
+    any other entity type claiming the same words.
     """
 
     def __init__(
@@ -139,8 +165,8 @@ class KnownFirstNameRecognizer(LocalRecognizer):
         pair_score: float = 0.7,
         single_score: float = 0.45,
     ) -> None:
-        stop_words = frozenset(stop_words)
-        token = capitalised_name_token(stop_words)
+        self.stop_words = frozenset(stop_words)
+        token = _NOT_STREET + _CAPITALISED + _END
         self._first = regex.compile(rf"(?<![\p{{L}}\p{{N}}_'’-]){token}", NAME_FLAGS)
         self._surname = regex.compile(
             rf"(?:{_SEP}(?:{_PARTICLE}{_SEP})?(?:{_INITIAL}{_SEP})?{token}){{1,2}}",
@@ -167,17 +193,29 @@ class KnownFirstNameRecognizer(LocalRecognizer):
         """Scan capitalised words, keep the known first names and their surnames."""
         results = []
         for match in self._first.finditer(text):
-            if not _known_first_name(match.group()):
+            if match.group() in self.stop_words or not _known_first_name(match.group()):
                 continue
             surname = self._surname.match(text, match.end())
-            end = surname.end() if surname else match.end()
-            score = self.pair_score if surname else self.single_score
+            end = match.start() + name_length(
+                text[match.start() : surname.end() if surname else match.end()],
+                self.stop_words,
+            )
+            paired = end > match.end()
+            if not paired and not _known_first_name(match.group(), alone=True):
+                continue
+            score = self.pair_score if paired else self.single_score
             results.append(
                 RecognizerResult(
                     entity_type="PERSON",
                     start=match.start(),
                     end=end,
                     score=score,
+                    analysis_explanation=AnalysisExplanation(
+                        recognizer=self.name,
+                        original_score=score,
+                        textual_explanation="known first name"
+                        + (" and surname" if paired else ""),
+                    ),
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
@@ -187,9 +225,14 @@ class KnownFirstNameRecognizer(LocalRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
 
-def _known_first_name(word: str) -> bool:
+def _is_name_word(word: str) -> bool:
+    """Capitalised somewhere ("Anna", "al-Hassan", "McDonald") and not an initial."""
+    return not word.endswith(".") and any(c.isupper() for c in word)
+
+
+def _known_first_name(word: str, *, alone: bool = False) -> bool:
     """Hyphenated first names count when the lexicon knows them or both halves."""
-    if is_first_name(word):
+    if is_first_name(word, alone=alone):
         return True
     parts = word.split("-")
-    return len(parts) == 2 and all(is_first_name(part) for part in parts)
+    return len(parts) == 2 and all(is_first_name(part, alone=alone) for part in parts)

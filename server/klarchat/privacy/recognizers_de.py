@@ -94,7 +94,8 @@ STOP_WORDS = frozenset(
     Stimmen Schritte Kalorien Volt Watt Bestellungen Mitarbeitende Tickets
     Thanks Thank Sorry Hello Dear Best Regards Cheers Online Update Premium Plus
     Black Friday Cyber Monday Business Standard Express Prime Bot Chatbot
-    Assistent Assistentin Assistant Klarchat Zusammen Welt
+    Assistent Assistentin Assistant Klarchat Zusammen Welt Dr Prof Dipl Hr Fr
+    Med Ing
     """.split()
 )
 
@@ -115,8 +116,21 @@ _HOUSE_NUMBER = (
     r"(?![ \t]*(?:€|%|(?i:euro|eur|uhr|stück|stk|km|kg|mal|prozent|minuten|tage|jahre)\b))"
 )
 _CAPITALISED_WORD = r"\p{Lu}[\p{Ll}ß]+(?:-\p{Lu}?[\p{Ll}ß]+)*"
-_STOP = "|".join(regex.escape(word) for word in sorted(STOP_WORDS, key=len, reverse=True))
-_NOT_STOP = rf"(?!(?:{_STOP})(?![\p{{L}}-]))"
+_FIRST_WORD_AFTER_NUMBER_OR_PREPOSITION = regex.compile(
+    r"^(?:\D*?\d+[ \t]+|(?:Am|Im|Zum|Zur|Beim|Alt|An|Auf|In|Unter|Hinter|Vor)[ \t]+"
+    r"(?:(?:der|den|dem)[ \t]+)?)(\p{Lu}[\p{Ll}ß]+)"
+)
+
+
+def _starts_with_stop_word(pattern_text: str) -> bool:
+    """Is the word after a postcode or a leading preposition a common noun?
+
+    "Am Montag 3", "12345 Artikel": the shape of an address, the words of an
+    order. Checked here rather than inside the patterns, where the stop list
+    would have to be compiled into every one of them.
+    """
+    match = _FIRST_WORD_AFTER_NUMBER_OR_PREPOSITION.match(pattern_text)
+    return bool(match) and match.group(1) in STOP_WORDS
 
 
 class GermanStreetRecognizer(PatternRecognizer):
@@ -133,6 +147,12 @@ class GermanStreetRecognizer(PatternRecognizer):
             rf"(?<![\p{{L}}\p{{N}}-])(?:\p{{Lu}}\p{{Ll}}+(?:er|e|es|en)[ \t]+)?"
             rf"\p{{Lu}}[\p{{L}}-]*?(?i:{_COMPOUND_ENDINGS})[ \t]*{_HOUSE_NUMBER}",
             0.75,
+        ),
+        Pattern(
+            "Street typed in lower case (bahnhofstr 3, goethestraße 12)",
+            r"(?<![\p{L}\p{N}-])\p{Ll}[\p{Ll}-]*?(?:stra(?:ß|ss)e|str\.?|allee|gasse)"
+            rf"[ \t]*{_HOUSE_NUMBER}",
+            0.65,
         ),
         Pattern(
             "Two-word street (Berliner Str. 12a, Alte Gasse 3)",
@@ -152,7 +172,7 @@ class GermanStreetRecognizer(PatternRecognizer):
             r"(?<![\p{L}\p{N}-])(?:Am|Im|Zum|Zur|Beim|Alt|An[ \t]+der|An[ \t]+den|"
             r"An[ \t]+dem|Auf[ \t]+der|Auf[ \t]+dem|Auf[ \t]+den|In[ \t]+der|In[ \t]+den|"
             r"Unter[ \t]+den|Hinter[ \t]+der|Hinter[ \t]+dem|Vor[ \t]+dem|Vor[ \t]+der)[ \t]+"
-            rf"{_NOT_STOP}{_CAPITALISED_WORD}(?:[ \t]+{_NOT_STOP}{_CAPITALISED_WORD})?"
+            rf"{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD})?"
             rf"[ \t]+{_HOUSE_NUMBER}(?![ \t]+\p{{Lu}}\p{{Ll}})",
             0.6,
         ),
@@ -173,6 +193,10 @@ class GermanStreetRecognizer(PatternRecognizer):
             global_regex_flags=NAME_FLAGS,
         )
 
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Reject "Am Montag 3" and its kind."""
+        return _starts_with_stop_word(pattern_text)
+
 
 class GermanPostcodeTownRecognizer(PatternRecognizer):
     """Postcode followed by a town: "10115 Berlin", "A-1010 Wien", "CH-8001 Zürich".
@@ -190,7 +214,7 @@ class GermanPostcodeTownRecognizer(PatternRecognizer):
             r"(?<![\p{L}\p{N}.,/#-])"
             r"(?<!(?i:nr|nummer|no|number|id|nummern)\.?[ \t]*:?[ \t]*)"
             r"(?:(?:D|DE)[- ]?)?(?!01000|99999)(?:0[1-9]\d{3}|[1-9]\d{4})"
-            rf"[ \t]+{_NOT_STOP}{_CAPITALISED_WORD}"
+            rf"[ \t]+{_CAPITALISED_WORD}"
             rf"(?:[ \t]+(?:am|an[ \t]+der|im|in[ \t]+der|ob[ \t]+der|bei|vor[ \t]+der)[ \t]+"
             rf"{_CAPITALISED_WORD}|\s*\({_CAPITALISED_WORD}\))?",
             0.6,
@@ -212,6 +236,10 @@ class GermanPostcodeTownRecognizer(PatternRecognizer):
             supported_language=supported_language,
             global_regex_flags=NAME_FLAGS,
         )
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Reject "12345 Artikel" and its kind."""
+        return _starts_with_stop_word(pattern_text)
 
 
 _PERSON_CONTEXT = ["name", "heiße", "heisse", "vorname", "nachname", "ansprechpartner"]

@@ -87,6 +87,14 @@ class EnglishStreetRecognizer(PatternRecognizer):
             0.75,
         ),
         Pattern(
+            "Numbered street typed in lower case (12 oak street)",
+            r"(?<![\p{L}\p{N}])\d{1,5}[a-z]?[ \t]+"
+            r"(?:(?!(?:the|a|an|on|in|at|of|to|up|down|and|or|my|your|this|that|our)[ \t])"
+            r"\p{Ll}[\p{Ll}'’-]*[ \t]+){1,2}"
+            r"(?:street|road|avenue|lane|drive|boulevard|terrace|crescent|parkway)(?![\p{L}])",
+            0.6,
+        ),
+        Pattern(
             "PO box",
             r"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]+box)[ \t]+\d{1,6}(?![\d])",
             0.7,

@@ -1,0 +1,139 @@
+"""Redaction of personal data before any text leaves for an LLM provider.
+
+One :class:`Redactor` per process: building Presidio's analyzer compiles a
+few hundred regular expressions and the spaCy tokenizers, which takes far
+longer than analysing a message. Per-conversation state lives in the
+:class:`~klarchat.privacy.vault.Vault` passed to :meth:`Redactor.redact`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.recognizer_registry import RecognizerRegistry
+
+from klarchat.privacy import recognizers_de, recognizers_en
+from klarchat.privacy.nlp_engine import BlankSpacyNlpEngine
+from klarchat.privacy.vault import Vault
+
+RECOGNIZERS: dict[str, Callable[[], list[EntityRecognizer]]] = {
+    "de": recognizers_de.recognizers,
+    "en": recognizers_en.recognizers,
+}
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A redacted message and how many values of each type were taken out of it."""
+
+    text: str
+    entities: dict[str, int]
+
+
+class _WithholdArguments(logging.Filter):
+    """Drop the values interpolated into Presidio's log records.
+
+    Some records carry matched text as arguments: the candidate of a failed
+    IBAN validation at ERROR, the words around a match at DEBUG. Keeping the
+    message template and dropping its arguments makes every level safe.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.msg = f"{record.msg} [arguments withheld]"
+            record.args = None
+        return True
+
+
+def _silence_presidio_text() -> None:
+    logger = logging.getLogger("presidio-analyzer")
+    if not any(isinstance(f, _WithholdArguments) for f in logger.filters):
+        logger.addFilter(_WithholdArguments())
+
+
+class Redactor:
+    """Finds personal data with Presidio and swaps it for vault placeholders."""
+
+    def __init__(
+        self, languages: Sequence[str] = ("de", "en"), score_threshold: float = 0.4
+    ) -> None:
+        unknown = [language for language in languages if language not in RECOGNIZERS]
+        if unknown or not languages:
+            raise ValueError(
+                f"no recognizers for language(s) {unknown or list(languages)}; "
+                f"available: {sorted(RECOGNIZERS)}"
+            )
+        _silence_presidio_text()
+        self.supported_languages: tuple[str, ...] = tuple(dict.fromkeys(languages))
+        self.score_threshold = score_threshold
+        registry = RecognizerRegistry(supported_languages=list(self.supported_languages))
+        for language in self.supported_languages:
+            for recognizer in RECOGNIZERS[language]():
+                registry.add_recognizer(recognizer)
+        self._analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=BlankSpacyNlpEngine(self.supported_languages),
+            supported_languages=list(self.supported_languages),
+            default_score_threshold=score_threshold,
+            # Whole words only: with substring matching "tel" would find itself
+            # in "Bestellnummer" and lift an order number to a phone number.
+            context_aware_enhancer=LemmaContextAwareEnhancer(
+                context_matching_mode="whole_word"
+            ),
+        )
+        for language in self.supported_languages:
+            # Pay the lazy costs (lexicon, suffix list, regex compilation) now,
+            # not in the first user's first message.
+            self._analyzer.analyze("Anna Muster, anna@example.org", language=language)
+
+    def redact(self, text: str, language: str, vault: Vault) -> Redaction:
+        """Replace every value found in ``text`` by its placeholder in ``vault``."""
+        if language not in self.supported_languages:
+            raise ValueError(
+                f"language {language!r} is not configured; "
+                f"configured: {list(self.supported_languages)}"
+            )
+        found = self._analyzer.analyze(
+            text, language=language, score_threshold=self.score_threshold
+        )
+        chosen = resolve_overlaps(found)
+        placeholders = [
+            vault.placeholder_for(result.entity_type, text[result.start : result.end])
+            for result in chosen
+        ]
+        redacted = text
+        for result, placeholder in reversed(list(zip(chosen, placeholders, strict=True))):
+            redacted = redacted[: result.start] + placeholder + redacted[result.end :]
+        counts = Counter(result.entity_type for result in chosen)
+        return Redaction(text=redacted, entities=dict(counts))
+
+
+def resolve_overlaps(results: Sequence[RecognizerResult]) -> list[RecognizerResult]:
+    """Non-overlapping results in text order.
+
+    Overlapping results of one type are merged into their union, so nothing a
+    recognizer flagged survives ("Anna" and "Anna Schmidt" become one
+    person). Between types, the higher score wins, then the longer span.
+    """
+    merged: list[RecognizerResult] = []
+    for result in sorted(results, key=lambda r: (r.entity_type, r.start, r.end)):
+        last = merged[-1] if merged else None
+        if last and last.entity_type == result.entity_type and result.start < last.end:
+            merged[-1] = RecognizerResult(
+                last.entity_type,
+                last.start,
+                max(last.end, result.end),
+                max(last.score, result.score),
+            )
+        else:
+            merged.append(result)
+    chosen: list[RecognizerResult] = []
+    for result in sorted(merged, key=lambda r: (-r.score, r.start - r.end, r.start)):
+        if all(result.end <= kept.start or result.start >= kept.end for kept in chosen):
+            chosen.append(result)
+    return sorted(chosen, key=lambda r: r.start)
