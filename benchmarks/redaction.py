@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from klarchat.privacy.redactor import Redactor
 from klarchat.privacy.vault import Vault
-
 from tests.support.chat_client import ChatClient
 from tests.support.server import make_server
 

@@ -63,7 +63,9 @@ class FakeProvider:
     def start(self) -> None:
         self._stopping.clear()
         self._server = _Server(("127.0.0.1", 0), _Handler, self)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
@@ -136,7 +138,9 @@ class FakeProvider:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], handler: type[_Handler], provider: FakeProvider) -> None:
+    def __init__(
+        self, address: tuple[str, int], handler: type[_Handler], provider: FakeProvider
+    ) -> None:
         super().__init__(address, handler)
         self.provider = provider
 
@@ -165,7 +169,9 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             body = json.loads(raw)
         except ValueError:
-            self._send_json(400, {"error": {"message": "body is not JSON", "type": "invalid_request_error"}})
+            self._send_json(
+                400, {"error": {"message": "body is not JSON", "type": "invalid_request_error"}}
+            )
             return
         provider._record(raw, body, {name.lower(): value for name, value in self.headers.items()})
         try:
@@ -173,7 +179,9 @@ class _Handler(BaseHTTPRequestHandler):
             if not self.path.endswith("/chat/completions"):
                 self._send_json(404, {"error": {"message": "unknown path", "type": "not_found"}})
             elif provider.status >= 400:
-                self._send_json(provider.status, {"error": {"message": "fake failure", "type": "server_error"}})
+                self._send_json(
+                    provider.status, {"error": {"message": "fake failure", "type": "server_error"}}
+                )
             else:
                 self._stream(provider, str(body.get("model", "")))
         except (_ClientGone, BrokenPipeError, ConnectionResetError):
@@ -220,7 +228,9 @@ class _Handler(BaseHTTPRequestHandler):
         that instead of sleeping detects the disconnect without having to write.
         """
         deadline = time.monotonic() + seconds
-        while (remaining := deadline - time.monotonic()) > 0 and not self.server.provider._stopping.is_set():
+        while (
+            remaining := deadline - time.monotonic()
+        ) > 0 and not self.server.provider._stopping.is_set():
             readable, _, _ = select.select([self.connection], [], [], min(remaining, _POLL_S))
             if readable and not self.connection.recv(1, socket.MSG_PEEK):
                 raise _ClientGone

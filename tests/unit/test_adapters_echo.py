@@ -36,14 +36,18 @@ async def test_default_chunk_size_is_eight_characters() -> None:
 async def test_delay_ms_spaces_the_deltas() -> None:
     started = time.monotonic()
 
-    deltas = [delta async for delta in EchoAdapter({"delay_ms": 30, "chunk_chars": 10}).stream(REQUEST)]
+    deltas = [
+        delta async for delta in EchoAdapter({"delay_ms": 30, "chunk_chars": 10}).stream(REQUEST)
+    ]
 
     assert len(deltas) == 3
     assert time.monotonic() - started >= 0.06
 
 
 async def test_request_without_user_message_yields_nothing() -> None:
-    request = ChatRequest(messages=(ChatMessage("system", "x"),), language="en", conversation_id="c")
+    request = ChatRequest(
+        messages=(ChatMessage("system", "x"),), language="en", conversation_id="c"
+    )
 
     assert [delta async for delta in EchoAdapter({}).stream(request)] == []
 

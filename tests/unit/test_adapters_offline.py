@@ -47,7 +47,9 @@ def chat_request(text: str, language: str = "de") -> ChatRequest:
         ("Oeffnungszeiten", "de", "rund um die Uhr"),
     ],
 )
-def test_default_faq_answers_common_shop_questions(question: str, language: str, expected: str) -> None:
+def test_default_faq_answers_common_shop_questions(
+    question: str, language: str, expected: str
+) -> None:
     assert expected in OfflineAdapter({}).answer(chat_request(question, language))
 
 
@@ -62,7 +64,10 @@ def test_unknown_language_falls_back_to_english() -> None:
 
 
 def test_unmatched_question_gets_the_fallback() -> None:
-    assert OfflineAdapter({}).answer(chat_request("Wie wird das Wetter morgen?")) == DEFAULT_FALLBACK["de"]
+    assert (
+        OfflineAdapter({}).answer(chat_request("Wie wird das Wetter morgen?"))
+        == DEFAULT_FALLBACK["de"]
+    )
 
 
 def test_placeholders_are_ignored() -> None:
@@ -74,7 +79,11 @@ def test_placeholders_are_ignored() -> None:
 
 def test_only_the_last_user_message_counts() -> None:
     request = ChatRequest(
-        messages=(ChatMessage("user", "Versand?"), ChatMessage("assistant", "..."), ChatMessage("user", "Danke!")),
+        messages=(
+            ChatMessage("user", "Versand?"),
+            ChatMessage("assistant", "..."),
+            ChatMessage("user", "Danke!"),
+        ),
         language="de",
         conversation_id="c-1",
     )
@@ -96,7 +105,10 @@ SITE_FAQ = {
 def test_site_faq_takes_precedence_over_the_defaults() -> None:
     adapter = OfflineAdapter(SITE_FAQ)
 
-    assert adapter.answer(chat_request("Wie teuer ist der Paketversand?")) == "Wir versenden mit der Post."
+    assert (
+        adapter.answer(chat_request("Wie teuer ist der Paketversand?"))
+        == "Wir versenden mit der Post."
+    )
     assert "KI-Assistent" in adapter.answer(chat_request("Bist du ein Mensch?"))
     assert adapter.answer(chat_request("Wetter?", "en")) == "I don't know."
 
@@ -123,7 +135,10 @@ def test_longer_keyword_wins_over_a_shorter_one() -> None:
 
 def test_short_keywords_match_whole_words_only() -> None:
     adapter = OfflineAdapter(
-        {"faq": [{"keywords": {"de": ["ki"]}, "answer": {"de": "ai"}}], "include_default_faq": False}
+        {
+            "faq": [{"keywords": {"de": ["ki"]}, "answer": {"de": "ai"}}],
+            "include_default_faq": False,
+        }
     )
 
     assert adapter.answer(chat_request("Ist das eine KI?")) == "ai"
@@ -155,9 +170,18 @@ async def test_delay_ms_spaces_the_deltas() -> None:
     [
         ({"delay_ms": -1}, "adapters.offline.delay_ms: Input should be greater than or equal to 0"),
         ({"faq": [{"answer": {"de": "x"}}]}, "adapters.offline.faq.0.keywords: Field required"),
-        ({"faq": [{"keywords": {"de": []}, "answer": {"de": "x"}}]}, "adapters.offline.faq.0.keywords: Value error"),
-        ({"faq": [{"keywords": {"de": ["a"]}, "answer": {}}]}, "adapters.offline.faq.0.answer: Dictionary should"),
-        ({"fallback": {"de": ""}}, "adapters.offline.fallback.de: String should have at least 1 character"),
+        (
+            {"faq": [{"keywords": {"de": []}, "answer": {"de": "x"}}]},
+            "adapters.offline.faq.0.keywords: Value error",
+        ),
+        (
+            {"faq": [{"keywords": {"de": ["a"]}, "answer": {}}]},
+            "adapters.offline.faq.0.answer: Dictionary should",
+        ),
+        (
+            {"fallback": {"de": ""}},
+            "adapters.offline.fallback.de: String should have at least 1 character",
+        ),
         ({"faqs": []}, "adapters.offline.faqs: Extra inputs are not permitted"),
     ],
 )

@@ -39,12 +39,16 @@ def provider() -> Iterator[FakeProvider]:
 
 
 @pytest.fixture
-async def make_adapter(provider: FakeProvider, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[MakeAdapter]:
+async def make_adapter(
+    provider: FakeProvider, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[MakeAdapter]:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     adapters: list[OpenAICompatibleAdapter] = []
 
     def make(**options: Any) -> OpenAICompatibleAdapter:
-        adapter = OpenAICompatibleAdapter({"base_url": provider.base_url, "model": "llama3.1", **options})
+        adapter = OpenAICompatibleAdapter(
+            {"base_url": provider.base_url, "model": "llama3.1", **options}
+        )
         adapters.append(adapter)
         return adapter
 
@@ -53,7 +57,9 @@ async def make_adapter(provider: FakeProvider, monkeypatch: pytest.MonkeyPatch) 
         await adapter.aclose()
 
 
-async def test_stream_reassembles_the_reply(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_stream_reassembles_the_reply(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     provider.reply_text = "Der Versand dauert zwei bis drei Werktage. Grüße!"
     provider.chunk_chars = 4
 
@@ -63,7 +69,9 @@ async def test_stream_reassembles_the_reply(provider: FakeProvider, make_adapter
     assert len(deltas) > 1
 
 
-async def test_request_body_is_a_streaming_chat_completion(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_request_body_is_a_streaming_chat_completion(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     await collect(make_adapter().stream(chat_request()))
 
     assert provider.requests == [
@@ -79,20 +87,26 @@ async def test_request_body_is_a_streaming_chat_completion(provider: FakeProvide
     assert provider.headers[0]["accept"] == "text/event-stream"
 
 
-async def test_optional_sampling_options_are_sent(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_optional_sampling_options_are_sent(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     await collect(make_adapter(temperature=0.2, max_tokens=300).stream(chat_request()))
 
     body = provider.requests[0]
     assert (body["temperature"], body["max_tokens"]) == (0.2, 300)
 
 
-async def test_no_authorization_header_without_a_key(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_no_authorization_header_without_a_key(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     await collect(make_adapter().stream(chat_request()))
 
     assert "authorization" not in provider.headers[0]
 
 
-async def test_api_key_is_sent_as_bearer_token(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_api_key_is_sent_as_bearer_token(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     await collect(make_adapter(api_key="sk-test").stream(chat_request()))
 
     assert provider.headers[0]["authorization"] == "Bearer sk-test"
@@ -131,7 +145,9 @@ async def test_http_error_becomes_provider_error_without_body_or_prompt(
     assert "fake failure" not in str(caught.value) and "PERSON" not in str(caught.value)
 
 
-async def test_hanging_provider_becomes_provider_timeout(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_hanging_provider_becomes_provider_timeout(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     provider.hang_s = 5
     started = time.monotonic()
 
@@ -183,7 +199,9 @@ async def test_error_object_in_the_stream_becomes_provider_error(
     assert "PERSON" not in caught.value.message
 
 
-async def test_chunks_without_content_are_skipped(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_chunks_without_content_are_skipped(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     provider.events = [
         '{"choices": [{"index": 0, "delta": {"role": "assistant"}}]}',
         '{"choices": [{"index": 0, "delta": {"content": "Hallo"}}]}',
@@ -194,7 +212,9 @@ async def test_chunks_without_content_are_skipped(provider: FakeProvider, make_a
     assert await collect(make_adapter().stream(chat_request())) == ["Hallo"]
 
 
-async def test_cancelling_mid_stream_closes_the_connection(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_cancelling_mid_stream_closes_the_connection(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     provider.reply_text = "x" * 400
     provider.delay_s = 0.05
     received: list[str] = []
@@ -228,7 +248,9 @@ async def test_closing_the_stream_early_closes_the_connection(
     await asyncio.to_thread(provider.wait_for_disconnects, 1, 2.0)
 
 
-async def test_adapter_still_works_after_a_cancelled_stream(provider: FakeProvider, make_adapter: MakeAdapter) -> None:
+async def test_adapter_still_works_after_a_cancelled_stream(
+    provider: FakeProvider, make_adapter: MakeAdapter
+) -> None:
     adapter = make_adapter()
     provider.reply_text, provider.delay_s = "z" * 200, 0.05
     async with aclosing(adapter.stream(chat_request())) as stream:
@@ -242,14 +264,29 @@ async def test_adapter_still_works_after_a_cancelled_stream(provider: FakeProvid
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ({"model": "m", "timeout_seconds": 0}, "adapters.openai.timeout_seconds: Input should be greater than 0"),
+        (
+            {"model": "m", "timeout_seconds": 0},
+            "adapters.openai.timeout_seconds: Input should be greater than 0",
+        ),
         ({}, "adapters.openai.model: Field required"),
         ({"model": ""}, "adapters.openai.model: String should have at least 1 character"),
         ({"model": "m", "timeout": 5}, "adapters.openai.timeout: Extra inputs are not permitted"),
-        ({"model": "m", "base_url": "localhost:11434"}, "adapters.openai.base_url: Value error, must be an http"),
-        ({"model": "m", "temperature": 3}, "adapters.openai.temperature: Input should be less than or equal to 2"),
-        ({"model": "m", "max_tokens": -1}, "adapters.openai.max_tokens: Input should be greater than 0"),
-        ({"model": "m", "extra_headers": {"X": 1}}, "adapters.openai.extra_headers.X: Input should be a valid string"),
+        (
+            {"model": "m", "base_url": "localhost:11434"},
+            "adapters.openai.base_url: Value error, must be an http",
+        ),
+        (
+            {"model": "m", "temperature": 3},
+            "adapters.openai.temperature: Input should be less than or equal to 2",
+        ),
+        (
+            {"model": "m", "max_tokens": -1},
+            "adapters.openai.max_tokens: Input should be greater than 0",
+        ),
+        (
+            {"model": "m", "extra_headers": {"X": 1}},
+            "adapters.openai.extra_headers.X: Input should be a valid string",
+        ),
     ],
 )
 def test_bad_options_name_the_key(options: dict[str, Any], expected: str) -> None:

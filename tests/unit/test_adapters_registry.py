@@ -64,9 +64,13 @@ def install_entry_points(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cal
         # dash would end the name there ("klarchat-x" would shadow klarchat itself).
         dist_info = tmp_path / f"{distribution.replace('-', '_')}-0.1.dist-info"
         dist_info.mkdir()
-        (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 0.1\n")
+        (dist_info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 0.1\n"
+        )
         lines = [f"{name} = {target}" for name, target in adapters.items()]
-        (dist_info / "entry_points.txt").write_text("[klarchat.adapters]\n" + "\n".join(lines) + "\n")
+        (dist_info / "entry_points.txt").write_text(
+            "[klarchat.adapters]\n" + "\n".join(lines) + "\n"
+        )
         monkeypatch.syspath_prepend(str(tmp_path))
 
     return install
@@ -79,7 +83,9 @@ async def test_example_third_party_adapter_is_discovered(
     install_entry_points("klarchat-shout", shout="klarchat_shout:ShoutAdapter")
 
     adapter = load_adapter("shout", {"suffix": "!!!"})
-    request = ChatRequest((ChatMessage("user", "hallo <PERSON_1>"),), language="de", conversation_id="c")
+    request = ChatRequest(
+        (ChatMessage("user", "hallo <PERSON_1>"),), language="de", conversation_id="c"
+    )
 
     assert {"echo", "offline", "openai", "shout"} <= set(available_adapters())
     assert "".join([delta async for delta in adapter.stream(request)]) == "HALLO <PERSON_1> !!!"
@@ -88,24 +94,32 @@ async def test_example_third_party_adapter_is_discovered(
 def test_example_package_declares_its_entry_point() -> None:
     project = tomllib.loads((EXAMPLE / "pyproject.toml").read_text())
 
-    assert project["project"]["entry-points"]["klarchat.adapters"] == {"shout": "klarchat_shout:ShoutAdapter"}
+    assert project["project"]["entry-points"]["klarchat.adapters"] == {
+        "shout": "klarchat_shout:ShoutAdapter"
+    }
 
 
-def test_entry_point_that_is_not_an_adapter_is_rejected(install_entry_points: Callable[..., None]) -> None:
+def test_entry_point_that_is_not_an_adapter_is_rejected(
+    install_entry_points: Callable[..., None],
+) -> None:
     install_entry_points("klarchat-broken", notanadapter="json:dumps")
 
     with pytest.raises(AdapterConfigError, match="not an Adapter subclass"):
         load_adapter("notanadapter", {})
 
 
-def test_entry_point_that_fails_to_import_is_reported(install_entry_points: Callable[..., None]) -> None:
+def test_entry_point_that_fails_to_import_is_reported(
+    install_entry_points: Callable[..., None],
+) -> None:
     install_entry_points("klarchat-missing", missing="klarchat_no_such_module:Adapter")
 
     with pytest.raises(AdapterConfigError, match=r"could not be imported .*ModuleNotFoundError"):
         load_adapter("missing", {})
 
 
-def test_two_packages_claiming_one_name_is_an_error(install_entry_points: Callable[..., None]) -> None:
+def test_two_packages_claiming_one_name_is_an_error(
+    install_entry_points: Callable[..., None],
+) -> None:
     install_entry_points("klarchat-other-echo", echo="klarchat_other:EchoAdapter")
 
     with pytest.raises(AdapterConfigError, match="more than one package"):

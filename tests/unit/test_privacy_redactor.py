@@ -4,6 +4,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,12 @@ GERMAN_MESSAGES = [
         {"PERSON": 2, "LOCATION": 2},
     ),
     (
+        "moin, bin der kevin, meine handynummer ist 01522 3456789. Paket bitte zu "
+        "Familie Nowak, Lindenstr. 4, 44135 Dortmund.",
+        ["kevin", "01522 3456789", "Nowak", "Lindenstr. 4", "44135 Dortmund"],
+        {"PERSON": 2, "PHONE_NUMBER": 1, "LOCATION": 2},
+    ),
+    (
         "Können Sie das an Thomas Weber weiterleiten? Ich wohne in A-1010 Wien, "
         "meine Karte ist 4111 1111 1111 1111.",
         ["Thomas", "Weber", "1010 Wien", "4111 1111 1111 1111"],
@@ -107,8 +114,7 @@ GERMAN_MESSAGES = [
     (
         "Mein Konto: IBAN GB82 WEST 1234 5698 7654 32, Inhaber Franz Gruber. "
         "Server-IP 192.168.178.20, meine Seite www.franz-gruber.de",
-        ["GB82 WEST 1234 5698 7654 32", "Franz", "Gruber", "192.168.178.20",
-         "franz-gruber.de"],
+        ["GB82 WEST 1234 5698 7654 32", "Franz", "Gruber", "192.168.178.20", "franz-gruber.de"],
         {"IBAN_CODE": 1, "PERSON": 1, "IP_ADDRESS": 1, "URL": 1},
     ),
 ]
@@ -148,6 +154,12 @@ def test_german_text_without_personal_data_is_left_alone(redactor, text):
 # --- English ----------------------------------------------------------------
 
 ENGLISH_MESSAGES = [
+    (
+        "Good morning, this is Daniel Okafor from flat 3, 27 Kingsway Road, Manchester "
+        "M19 2LN. Send the refund to my son, Liam Murphy. i'm kevin btw",
+        ["Daniel", "Okafor", "27 Kingsway Road", "M19 2LN", "Liam", "Murphy", "kevin"],
+        {"PERSON": 3, "LOCATION": 2},
+    ),
     (
         "Hi, my name is John Smith and you can reach me at john.smith@example.com "
         "or +44 20 7946 0958.",
@@ -227,6 +239,25 @@ def test_english_text_without_personal_data_is_left_alone(redactor, text):
 
 
 # --- Conversation behaviour -------------------------------------------------
+
+
+def test_context_words_lift_weak_matches(redactor):
+    assert redact(redactor, "Meine PLZ ist 10115.", "de").entities == {"LOCATION": 1}
+    assert redact(redactor, "Die Bestellung 10115 fehlt.", "de").entities == {}
+
+
+def test_sentence_punctuation_stays_outside_a_url(redactor):
+    result = redact(redactor, "Siehe www.example.de. Oder (https://shop.example.com/a?b=1)!", "de")
+    assert result.text == "Siehe <URL_1>. Oder (<URL_2>)!"
+
+
+@pytest.mark.parametrize("unit", ["<", ".", "€", "(", "/", "a.", "0151 ", "Anna "])
+def test_hostile_input_is_redacted_in_bounded_time(redactor, unit):
+    text = unit * (4000 // len(unit))
+    for language in ("de", "en"):
+        start = time.perf_counter()
+        redact(redactor, text, language)
+        assert time.perf_counter() - start < 1.5, (unit, language)
 
 
 def test_placeholders_are_stable_across_turns(redactor):

@@ -72,12 +72,18 @@ def _score(entry: FaqEntry, tokens: list[str]) -> int:
     Keywords of every language count, since a visitor may write English on a German
     page; the set keeps a word listed in both languages ("paypal") from counting twice.
     """
-    phrases = {tuple(_words(keyword)) for keywords in entry.keywords.values() for keyword in keywords}
-    return sum(sum(len(word) for word in phrase) for phrase in phrases if _phrase_matches(phrase, tokens))
+    phrases = {
+        tuple(_words(keyword)) for keywords in entry.keywords.values() for keyword in keywords
+    }
+    return sum(
+        sum(len(word) for word in phrase) for phrase in phrases if _phrase_matches(phrase, tokens)
+    )
 
 
 def _phrase_matches(phrase: tuple[str, ...], tokens: list[str]) -> bool:
-    return bool(phrase) and all(any(_word_matches(word, token) for token in tokens) for word in phrase)
+    return bool(phrase) and all(
+        any(_word_matches(word, token) for token in tokens) for word in phrase
+    )
 
 
 def _word_matches(keyword: str, token: str) -> bool:

@@ -26,7 +26,17 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
                 "chatgpt",
                 "echte person",
             ],
-            "en": ["human", "ai", "bot", "chatbot", "robot", "artificial", "machine", "chatgpt", "real person"],
+            "en": [
+                "human",
+                "ai",
+                "bot",
+                "chatbot",
+                "robot",
+                "artificial",
+                "machine",
+                "chatgpt",
+                "real person",
+            ],
         },
         "answer": {
             "de": (
@@ -54,7 +64,16 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
                 "löschen",
                 "privatsphäre",
             ],
-            "en": ["data", "privacy", "gdpr", "stored", "storage", "delete", "erase", "personal information"],
+            "en": [
+                "data",
+                "privacy",
+                "gdpr",
+                "stored",
+                "storage",
+                "delete",
+                "erase",
+                "personal information",
+            ],
         },
         "answer": {
             "de": (
@@ -76,7 +95,15 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
     },
     {
         "keywords": {
-            "de": ["öffnungszeit", "geöffnet", "offen", "geschlossen", "uhrzeit", "feiertag", "erreichbar"],
+            "de": [
+                "öffnungszeit",
+                "geöffnet",
+                "offen",
+                "geschlossen",
+                "uhrzeit",
+                "feiertag",
+                "erreichbar",
+            ],
             "en": ["opening", "open", "hours", "closed", "holiday", "business hours"],
         },
         "answer": {
@@ -195,7 +222,17 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
                 "vorkasse",
                 "klarna",
             ],
-            "en": ["pay", "paying", "payment", "paypal", "invoice", "credit card", "debit", "bank transfer", "klarna"],
+            "en": [
+                "pay",
+                "paying",
+                "payment",
+                "paypal",
+                "invoice",
+                "credit card",
+                "debit",
+                "bank transfer",
+                "klarna",
+            ],
         },
         "answer": {
             "de": (
@@ -222,7 +259,17 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
                 "ansprechpartner",
                 "impressum",
             ],
-            "en": ["contact", "email", "mail", "phone", "call", "address", "hotline", "customer service", "support"],
+            "en": [
+                "contact",
+                "email",
+                "mail",
+                "phone",
+                "call",
+                "address",
+                "hotline",
+                "customer service",
+                "support",
+            ],
         },
         "answer": {
             "de": (
@@ -247,7 +294,16 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
     },
     {
         "keywords": {
-            "de": ["hallo", "hi", "hey", "moin", "servus", "guten tag", "guten morgen", "guten abend"],
+            "de": [
+                "hallo",
+                "hi",
+                "hey",
+                "moin",
+                "servus",
+                "guten tag",
+                "guten morgen",
+                "guten abend",
+            ],
             "en": ["hello", "hi", "hey", "good morning", "good afternoon", "good evening"],
         },
         "answer": {

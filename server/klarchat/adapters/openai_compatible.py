@@ -68,10 +68,14 @@ class OpenAICompatibleAdapter(Adapter):
         so the provider sees the connection drop and stops generating.
         """
         try:
-            async with aconnect_sse(self._client, "POST", self._url, json=self._payload(request)) as source:
+            async with aconnect_sse(
+                self._client, "POST", self._url, json=self._payload(request)
+            ) as source:
                 status = source.response.status_code
                 if status >= 400:
-                    raise AdapterError("provider_error", f"The AI provider answered with HTTP {status}.")
+                    raise AdapterError(
+                        "provider_error", f"The AI provider answered with HTTP {status}."
+                    )
                 async for event in source.aiter_sse():
                     if event.data.strip() == "[DONE]":
                         return
@@ -79,11 +83,17 @@ class OpenAICompatibleAdapter(Adapter):
                     if content:
                         yield content
         except httpx.TimeoutException:
-            raise AdapterError("provider_timeout", "The AI provider did not answer in time.") from None
+            raise AdapterError(
+                "provider_timeout", "The AI provider did not answer in time."
+            ) from None
         except httpx.ConnectError:
-            raise AdapterError("provider_error", "Klarchat could not reach the AI provider.") from None
+            raise AdapterError(
+                "provider_error", "Klarchat could not reach the AI provider."
+            ) from None
         except (httpx.HTTPError, SSEError):
-            raise AdapterError("provider_error", "The connection to the AI provider failed.") from None
+            raise AdapterError(
+                "provider_error", "The connection to the AI provider failed."
+            ) from None
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -30,11 +30,15 @@ def _find(name: str) -> EntryPoint:
     candidates = {ep.value: ep for ep in entry_points(group=ENTRY_POINT_GROUP, name=name)}
     if not candidates:
         available = ", ".join(available_adapters()) or "none"
-        raise AdapterConfigError(f"adapter: unknown adapter {name!r}; available adapters: {available}")
+        raise AdapterConfigError(
+            f"adapter: unknown adapter {name!r}; available adapters: {available}"
+        )
     if len(candidates) > 1:
         # Two packages claiming one name would make the choice depend on install order.
         sources = ", ".join(sorted(candidates))
-        raise AdapterConfigError(f"adapter: {name!r} is provided by more than one package: {sources}")
+        raise AdapterConfigError(
+            f"adapter: {name!r} is provided by more than one package: {sources}"
+        )
     return next(iter(candidates.values()))
 
 

@@ -64,7 +64,8 @@ def name_regex(*, lowercase: bool) -> str:
     )
     if not lowercase:
         return full
-    return rf"(?:{full}|\p{{Ll}}[\p{{Ll}}-]+{_END})"
+    # "max. 2 Tage": a lower-case word ending in an abbreviation dot is no name.
+    return rf"(?:{full}|\p{{Ll}}[\p{{Ll}}-]+{_END}(?!\.[ \t]?[\p{{Ll}}\d]))"
 
 
 def name_length(span: str, stop_words: frozenset[str]) -> int:
@@ -112,7 +113,9 @@ class CuedNameRecognizer(PatternRecognizer):
         lowercase: bool = False,
         trailing: str = "",
     ) -> None:
-        expression = rf"(?<={cue}){name_regex(lowercase=lowercase)}{trailing}"
+        # The cheap look-ahead first: the look-behind is only tried where a
+        # name could start, not at every space of a long message.
+        expression = rf"(?=\p{{L}})(?<={cue}){name_regex(lowercase=lowercase)}{trailing}"
         super().__init__(
             supported_entity="PERSON",
             name=name,
@@ -213,8 +216,7 @@ class KnownFirstNameRecognizer(LocalRecognizer):
                     analysis_explanation=AnalysisExplanation(
                         recognizer=self.name,
                         original_score=score,
-                        textual_explanation="known first name"
-                        + (" and surname" if paired else ""),
+                        textual_explanation="known first name" + (" and surname" if paired else ""),
                     ),
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

@@ -8,6 +8,8 @@ that are not names or towns.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
@@ -96,7 +98,7 @@ STOP_WORDS = frozenset(
     Black Friday Cyber Monday Business Standard Express Prime Bot Chatbot
     Assistent Assistentin Assistant Klarchat Zusammen Welt Dr Prof Dipl Hr Fr
     Med Ing
-    """.split()
+    """.split()  # noqa: SIM905 (a word list reads better as a block)
 )
 
 # Endings of one-word street names ("Lindenweg"). Endings that also close
@@ -113,12 +115,12 @@ _HOUSE_NUMBER = (
     r"\d{1,4}(?:[ ]?[a-zA-Z](?![\p{L}\d]))?"
     r"(?:[ ]?[-–/][ ]?\d{1,4}(?:[a-zA-Z](?![\p{L}\d]))?)?"
     r"(?![\d,.]\d)"
-    r"(?![ \t]*(?:€|%|(?i:euro|eur|uhr|stück|stk|km|kg|mal|prozent|minuten|tage|jahre)\b))"
+    r"(?![ \t]{0,3}(?:€|%|(?i:euro|eur|uhr|stück|stk|km|kg|mal|prozent|minuten|tage|jahre)\b))"
 )
 _CAPITALISED_WORD = r"\p{Lu}[\p{Ll}ß]+(?:-\p{Lu}?[\p{Ll}ß]+)*"
 _FIRST_WORD_AFTER_NUMBER_OR_PREPOSITION = regex.compile(
-    r"^(?:\D*?\d+[ \t]+|(?:Am|Im|Zum|Zur|Beim|Alt|An|Auf|In|Unter|Hinter|Vor)[ \t]+"
-    r"(?:(?:der|den|dem)[ \t]+)?)(\p{Lu}[\p{Ll}ß]+)"
+    r"^(?:\D*?\d+[ \t]{1,3}|(?:Am|Im|Zum|Zur|Beim|Alt|An|Auf|In|Unter|Hinter|Vor)[ \t]{1,3}"
+    r"(?:(?:der|den|dem)[ \t]{1,3})?)(\p{Lu}[\p{Ll}ß]+)"
 )
 
 
@@ -141,47 +143,59 @@ class GermanStreetRecognizer(PatternRecognizer):
     what is gained.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "Compound street (Hauptstraße 5, Karl-Marx-Allee 90, Alte Jakobstr. 3)",
-            rf"(?<![\p{{L}}\p{{N}}-])(?:\p{{Lu}}\p{{Ll}}+(?:er|e|es|en)[ \t]+)?"
-            rf"\p{{Lu}}[\p{{L}}-]*?(?i:{_COMPOUND_ENDINGS})[ \t]*{_HOUSE_NUMBER}",
+            rf"(?<![\p{{L}}\p{{N}}-])(?:\p{{Lu}}\p{{Ll}}+(?:er|e|es|en)[ \t]{{1,3}})?"
+            rf"\p{{Lu}}[\p{{L}}-]*?(?i:{_COMPOUND_ENDINGS})[ \t]{{0,3}}{_HOUSE_NUMBER}",
             0.75,
         ),
         Pattern(
             "Street typed in lower case (bahnhofstr 3, goethestraße 12)",
             r"(?<![\p{L}\p{N}-])\p{Ll}[\p{Ll}-]*?(?:stra(?:ß|ss)e|str\.?|allee|gasse)"
-            rf"[ \t]*{_HOUSE_NUMBER}",
+            rf"[ \t]{{0,3}}{_HOUSE_NUMBER}",
             0.65,
         ),
         Pattern(
             "Two-word street (Berliner Str. 12a, Alte Gasse 3)",
-            rf"(?<![\p{{L}}\p{{N}}-]){_CAPITALISED_WORD}[ \t]+"
-            rf"(?:{_STREET_NOUNS})[ \t]*{_HOUSE_NUMBER}",
+            rf"(?<![\p{{L}}\p{{N}}-]){_CAPITALISED_WORD}[ \t]{{1,3}}"
+            rf"(?:{_STREET_NOUNS})[ \t]{{0,3}}{_HOUSE_NUMBER}",
             0.75,
         ),
         Pattern(
             "Street with article (Straße des 17. Juni 4, Platz der Republik 1)",
-            r"(?<![\p{L}\p{N}-])(?:Straße|Strasse|Platz|Allee|Weg|Ring)[ \t]+"
-            rf"(?:des|der|am|an[ \t]+der|zum|zur)[ \t]+(?:\d{{1,2}}\.[ \t]+)?"
-            rf"{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD})?[ \t]+{_HOUSE_NUMBER}",
+            r"(?<![\p{L}\p{N}-])(?:Straße|Strasse|Platz|Allee|Weg|Ring)[ \t]{1,3}"
+            rf"(?:des|der|am|an[ \t]{{1,3}}der|zum|zur)[ \t]{{1,3}}(?:\d{{1,2}}\.[ \t]{{1,3}})?"
+            rf"{_CAPITALISED_WORD}(?:[ \t]{{1,3}}{_CAPITALISED_WORD})?[ \t]{{1,3}}{_HOUSE_NUMBER}",
             0.75,
         ),
         Pattern(
             "Preposition street (Am Lindenweg 3, Unter den Linden 77, Im Winkel 2)",
-            r"(?<![\p{L}\p{N}-])(?:Am|Im|Zum|Zur|Beim|Alt|An[ \t]+der|An[ \t]+den|"
-            r"An[ \t]+dem|Auf[ \t]+der|Auf[ \t]+dem|Auf[ \t]+den|In[ \t]+der|In[ \t]+den|"
-            r"Unter[ \t]+den|Hinter[ \t]+der|Hinter[ \t]+dem|Vor[ \t]+dem|Vor[ \t]+der)[ \t]+"
-            rf"{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD})?"
-            rf"[ \t]+{_HOUSE_NUMBER}(?![ \t]+\p{{Lu}}\p{{Ll}})",
+            r"(?<![\p{L}\p{N}-])(?:Am|Im|Zum|Zur|Beim|Alt|An[ \t]{1,3}der|An[ \t]{1,3}den|"
+            r"An[ \t]{1,3}dem|Auf[ \t]{1,3}der|Auf[ \t]{1,3}dem|Auf[ \t]{1,3}den|In[ \t]{1,3}der|In[ \t]{1,3}den|"
+            r"Unter[ \t]{1,3}den|Hinter[ \t]{1,3}der|Hinter[ \t]{1,3}dem|Vor[ \t]{1,3}dem|Vor[ \t]{1,3}der)[ \t]{1,3}"
+            rf"{_CAPITALISED_WORD}(?:[ \t]{{1,3}}{_CAPITALISED_WORD})?"
+            rf"[ \t]{{1,3}}{_HOUSE_NUMBER}(?![ \t]{{1,3}}\p{{Lu}}\p{{Ll}})",
             0.6,
         ),
     ]
 
-    CONTEXT = [
-        "adresse", "anschrift", "wohne", "wohnen", "wohnt", "straße", "strasse",
-        "lieferadresse", "rechnungsadresse", "lieferanschrift", "hausnummer", "wohnhaft",
-        "umgezogen", "liefern", "schicken",
+    CONTEXT: ClassVar[list[str]] = [
+        "adresse",
+        "anschrift",
+        "wohne",
+        "wohnen",
+        "wohnt",
+        "straße",
+        "strasse",
+        "lieferadresse",
+        "rechnungsadresse",
+        "lieferanschrift",
+        "hausnummer",
+        "wohnhaft",
+        "umgezogen",
+        "liefern",
+        "schicken",
     ]
 
     def __init__(self, supported_language: str = LANGUAGE) -> None:
@@ -208,25 +222,31 @@ class GermanPostcodeTownRecognizer(PatternRecognizer):
     too common in German.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "Postcode and town",
             r"(?<![\p{L}\p{N}.,/#-])"
-            r"(?<!(?i:nr|nummer|no|number|id|nummern)\.?[ \t]*:?[ \t]*)"
+            r"(?<!(?i:nr|nummer|no|number|id|nummern)\.?[ \t]{0,3}:?[ \t]{0,3})"
             r"(?:(?:D|DE)[- ]?)?(?!01000|99999)(?:0[1-9]\d{3}|[1-9]\d{4})"
-            rf"[ \t]+{_CAPITALISED_WORD}"
-            rf"(?:[ \t]+(?:am|an[ \t]+der|im|in[ \t]+der|ob[ \t]+der|bei|vor[ \t]+der)[ \t]+"
+            rf"[ \t]{{1,3}}{_CAPITALISED_WORD}"
+            rf"(?:[ \t]{{1,3}}(?:am|an[ \t]{{1,3}}der|im|in[ \t]{{1,3}}der|ob[ \t]{{1,3}}der|bei|vor[ \t]{{1,3}}der)[ \t]{{1,3}}"
             rf"{_CAPITALISED_WORD}|\s*\({_CAPITALISED_WORD}\))?",
             0.6,
         ),
         Pattern(
             "Austrian or Swiss postcode and town",
-            rf"(?<![\p{{L}}\p{{N}}-])(?:A|AT|CH)-\d{{4}}[ \t]+{_CAPITALISED_WORD}",
+            rf"(?<![\p{{L}}\p{{N}}-])(?:A|AT|CH)-\d{{4}}[ \t]{{1,3}}{_CAPITALISED_WORD}",
             0.7,
         ),
     ]
 
-    CONTEXT = GermanStreetRecognizer.CONTEXT + ["plz", "postleitzahl", "ort", "wohnort"]
+    CONTEXT: ClassVar[list[str]] = [
+        *GermanStreetRecognizer.CONTEXT,
+        "plz",
+        "postleitzahl",
+        "ort",
+        "wohnort",
+    ]
 
     def __init__(self, supported_language: str = LANGUAGE) -> None:
         super().__init__(
@@ -257,66 +277,65 @@ def _person_recognizers() -> list[EntityRecognizer]:
             **options,
         )
 
-    line_end = r"(?=[ \t]*(?:$|[,.!;)]))"
+    line_end = r"(?=[ \t]{0,3}(?:$|[,.!;)]))"
     return [
         cued(
             "GermanNameStatement",
-            r"(?<!\p{L})(?i:ich[ \t]+hei(?:ß|ss)e|mein[ \t]+(?:vor|nach|familien)?name"
-            r"[ \t]+(?:ist|lautet)|man[ \t]+nennt[ \t]+mich|nenn(?:t|en)?[ \t]+mich)[ \t]*:?[ \t]+",
+            r"(?<!\p{L})(?i:ich[ \t]{1,3}hei(?:ß|ss)e|mein[ \t]{1,3}(?:vor|nach|familien)?name"
+            r"[ \t]{1,3}(?:ist|lautet)|man[ \t]{1,3}nennt[ \t]{1,3}mich|nenn(?:t|en)?[ \t]{1,3}mich)[ \t]{0,3}:?[ \t]{1,3}",
             0.85,
             lowercase=True,
         ),
         cued(
             "GermanNameLabel",
-            r"(?<!\p{L})(?i:(?:vor|nach|familien|vor-[ \t]?und[ \t]+nach)?name|"
+            r"(?<!\p{L})(?i:(?:vor|nach|familien|vor-[ \t]?und[ \t]{1,3}nach)?name|"
             r"ansprechpartner(?:in)?|kontaktperson|absender|empfänger|"
-            r"(?:konto|karten)?inhaber(?:in)?)[ \t]*:[ \t]*"
-            r"|(?<!\p{L})(?i:z\.[ \t]?hd\.?|zu[ \t]+händen|c/o)[ \t]+",
+            r"(?:konto|karten)?inhaber(?:in)?)[ \t]{0,3}:[ \t]{0,3}"
+            r"|(?<!\p{L})(?i:z\.[ \t]?hd\.?|zu[ \t]{1,3}händen|c/o)[ \t]{1,3}",
             0.85,
             lowercase=True,
         ),
         cued(
             "GermanTitle",
-            r"(?<!\p{L})(?:Herrn?|Frau|Fräulein|Hr\.|Fr\.|Dr\.?|Prof\.?)"
-            r"(?:[ \t]+(?:Dr\.|Prof\.|med\.|rer\.[ \t]?nat\.|Dipl\.-\p{L}+\.?))*[ \t]+",
+            r"(?<!\p{L})(?:Herrn?|Frau|Fräulein|Familie|Hr\.|Fr\.|Dr\.?|Prof\.?)"
+            r"(?:[ \t]{1,3}(?:Dr\.|Prof\.|med\.|rer\.[ \t]?nat\.|Dipl\.-\p{L}+\.?)){0,3}[ \t]{1,3}",
             0.85,
         ),
         cued(
             "GermanSelfIntroduction",
-            r"(?<!\p{L})(?i:ich[ \t]+bin|hier[ \t]+(?:ist|spricht|schreibt)|das[ \t]+ist)"
-            r"(?:[ \t]+(?i:der|die))?[ \t]+",
+            r"(?<!\p{L})(?i:(?:ich[ \t]{1,3})?bin|hier[ \t]{1,3}(?:ist|spricht|schreibt)|"
+            r"das[ \t]{1,3}ist)(?:[ \t]{1,3}(?i:der|die))?[ \t]{1,3}",
             0.6,
             unknown_single=False,
+            lowercase=True,
         ),
         cued(
             "GermanRelative",
-            r"(?<!\p{L})(?i:mein(?:e[mnrs]?)?|unser(?:e[mnrs]?)?)[ \t]+"
+            r"(?<!\p{L})(?i:mein(?:e[mnrs]?)?|unser(?:e[mnrs]?)?)[ \t]{1,3}"
             r"(?i:sohn|tochter|mann|ehemann|frau|ehefrau|partner(?:in)?|freund(?:in)?|"
             r"bruder|schwester|mutter|vater|mama|papa|oma|opa|enkel(?:in)?|kind|"
             r"kollege|kollegin|chef(?:in)?|nachbar(?:in)?|cousine?|neffe|nichte|onkel|"
-            r"tante|schwager|schwägerin|verlobte[nr]?)[ \t]*,?[ \t]+",
+            r"tante|schwager|schwägerin|verlobte[nr]?)[ \t]{0,3},?[ \t]{1,3}",
             0.7,
             unknown_single=False,
         ),
         cued(
             "GermanSalutation",
-            r"(?<!\p{L})(?i:hallo|hi|hey|moin|servus|liebe[rs]?)[ \t]+",
+            r"(?<!\p{L})(?i:hallo|hi|hey|moin|servus|liebe[rs]?)[ \t]{1,3}",
             0.7,
-            trailing=r"(?=[ \t]*(?:$|[,!:]))",
+            trailing=r"(?=[ \t]{0,3}(?:$|[,!:]))",
         ),
         cued(
             "GermanSignature",
             r"(?<!\p{L})(?i:(?:viele|liebe|beste|herzliche|freundliche|schöne|sonnige|nette)"
-            r"[ \t]+grü(?:ß|ss)e|mit[ \t]+(?:freundlichen|besten|lieben|herzlichen)[ \t]+"
-            r"grü(?:ß|ss)en|grü(?:ß|ss)e|gru(?:ß|ss)|lg|vg|mfg|bg|danke|vielen[ \t]+dank|"
-            r"tschüss?|ciao|bis[ \t]+(?:bald|dann))[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)?",
+            r"[ \t]{1,3}grü(?:ß|ss)e|mit[ \t]{1,3}(?:freundlichen|besten|lieben|herzlichen)[ \t]{1,3}"
+            r"grü(?:ß|ss)en|grü(?:ß|ss)e|gru(?:ß|ss)|lg|vg|mfg|bg|danke|vielen[ \t]{1,3}dank|"
+            r"tschüss?|ciao|bis[ \t]{1,3}(?:bald|dann))[ \t]{0,3}[,!.]?[ \t]{0,3}(?:\r?\n[ \t]{0,3})?",
             0.7,
             lowercase=True,
             trailing=line_end,
         ),
-        KnownFirstNameRecognizer(
-            language=LANGUAGE, stop_words=STOP_WORDS, context=_PERSON_CONTEXT
-        ),
+        KnownFirstNameRecognizer(language=LANGUAGE, stop_words=STOP_WORDS, context=_PERSON_CONTEXT),
     ]
 
 
@@ -348,9 +367,22 @@ def recognizers() -> list[EntityRecognizer]:
             LANGUAGE,
             email_context=["email", "e-mail", "mail", "mailadresse", "e-mail-adresse"],
             phone_context=[
-                "telefon", "tel", "telefonnummer", "tel.-nr", "handy", "handynummer",
-                "mobil", "mobilnummer", "rufnummer", "festnetz", "nummer", "erreichbar",
-                "anrufen", "rückruf", "whatsapp", "fax",
+                "telefon",
+                "tel",
+                "telefonnummer",
+                "tel.-nr",
+                "handy",
+                "handynummer",
+                "mobil",
+                "mobilnummer",
+                "rufnummer",
+                "festnetz",
+                "nummer",
+                "erreichbar",
+                "anrufen",
+                "rückruf",
+                "whatsapp",
+                "fax",
             ],
             iban_context=["iban", "konto", "kontonummer", "bankverbindung", "überweisung"],
             card_context=["kreditkarte", "karte", "kartennummer", "visa", "mastercard", "amex"],

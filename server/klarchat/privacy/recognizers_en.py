@@ -8,6 +8,8 @@ politeness, the words of a signature).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
@@ -54,7 +56,7 @@ STOP_WORDS = frozenset(
     Problem Question Issue Help Info Information Website Online Update Premium
     Plus Pro Prime Black Cyber Business Standard Express Google Amazon Apple
     Microsoft Facebook Instagram Twitter WhatsApp PayPal Visa Mastercard
-    """.split()
+    """.split()  # noqa: SIM905 (a word list reads better as a block)
 )
 
 _STREET_TYPES = (
@@ -63,10 +65,12 @@ _STREET_TYPES = (
     r"|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Grove|Hill|Walk|Gate|Green|Plaza"
     r"|Alley|Wharf|Quay|Embankment"
 )
-_US_STATES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT"
-    " NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR"
-).split()
+_US_STATES = sorted(
+    """
+    AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
+    NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR
+    """.split()  # noqa: SIM905 (a word list reads better as a block)
+)
 # State codes that are also everyday upper-case words ("ID 12345", "OR", "IN")
 # only count when a city and comma come first.
 _AMBIGUOUS_STATES = {"ID", "IN", "ME", "OK", "OR", "HI", "DE", "PA", "LA", "CO"}
@@ -75,33 +79,42 @@ _AMBIGUOUS_STATES = {"ID", "IN", "ME", "OK", "OR", "HI", "DE", "PA", "LA", "CO"}
 class EnglishStreetRecognizer(PatternRecognizer):
     """House number, street name and street type: "221B Baker Street", "10 Downing St"."""
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "Numbered street",
-            r"(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?(?:[ \t]*[-–][ \t]*\d{1,5}[A-Za-z]?)?,?[ \t]+"
-            r"(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
-            r"(?:(?:\p{Lu}[\p{L}'’.-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+            r"(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?(?:[ \t]{0,3}[-–][ \t]{0,3}\d{1,5}[A-Za-z]?)?,?[ \t]{1,3}"
+            r"(?:(?:[NSEW]|North|South|East|West)\.?[ \t]{1,3})?"
+            r"(?:(?:\p{Lu}[\p{L}'’.-]*|\d{1,3}(?:st|nd|rd|th))[ \t]{1,3}){1,3}"
             rf"(?i:{_STREET_TYPES})\.?(?![\p{{L}}])"
-            r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)(?![\p{L}]))?"
-            r"(?:,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[\p{L}\d-]{1,6})?",
+            r"(?:[ \t]{1,3}(?:NW|NE|SW|SE|N|S|E|W)(?![\p{L}]))?"
+            r"(?:,?[ \t]{1,3}(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]{0,3}#?[\p{L}\d-]{1,6})?",
             0.75,
         ),
         Pattern(
             "Numbered street typed in lower case (12 oak street)",
-            r"(?<![\p{L}\p{N}])\d{1,5}[a-z]?[ \t]+"
+            r"(?<![\p{L}\p{N}])\d{1,5}[a-z]?[ \t]{1,3}"
             r"(?:(?!(?:the|a|an|on|in|at|of|to|up|down|and|or|my|your|this|that|our)[ \t])"
-            r"\p{Ll}[\p{Ll}'’-]*[ \t]+){1,2}"
+            r"\p{Ll}[\p{Ll}'’-]*[ \t]{1,3}){1,2}"
             r"(?:street|road|avenue|lane|drive|boulevard|terrace|crescent|parkway)(?![\p{L}])",
             0.6,
         ),
         Pattern(
             "PO box",
-            r"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]+box)[ \t]+\d{1,6}(?![\d])",
+            r"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]{1,3}box)[ \t]{1,3}\d{1,6}(?![\d])",
             0.7,
         ),
     ]
 
-    CONTEXT = ["address", "live", "lives", "living", "moved", "ship", "deliver", "street"]
+    CONTEXT: ClassVar[list[str]] = [
+        "address",
+        "live",
+        "lives",
+        "living",
+        "moved",
+        "ship",
+        "deliver",
+        "street",
+    ]
 
     def __init__(self, supported_language: str = LANGUAGE) -> None:
         super().__init__(
@@ -114,25 +127,25 @@ class EnglishStreetRecognizer(PatternRecognizer):
 
 
 class UsCityStateZipRecognizer(PatternRecognizer):
-    """"Springfield, IL 62704" or "NY 10001": a ZIP code only counts after a state."""
+    """A ZIP code after a state: "Springfield, IL 62704" or "NY 10001"."""
 
     _STATES = "|".join(_US_STATES)
     _UNAMBIGUOUS = "|".join(s for s in _US_STATES if s not in _AMBIGUOUS_STATES)
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "City, state and ZIP",
-            r"(?<![\p{L}])\p{Lu}[\p{L}.'’-]+(?:[ \t]+\p{Lu}[\p{L}.'’-]+){0,2},[ \t]*"
-            rf"(?:{_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)",
+            r"(?<![\p{L}])\p{Lu}[\p{L}.'’-]+(?:[ \t]{1,3}\p{Lu}[\p{L}.'’-]+){0,2},[ \t]{0,3}"
+            rf"(?:{_STATES})[ \t]{{1,3}}\d{{5}}(?:-\d{{4}})?(?!\d)",
             0.75,
         ),
         Pattern(
             "State and ZIP",
-            rf"(?<![\p{{L}}])(?:{_UNAMBIGUOUS})[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)",
+            rf"(?<![\p{{L}}])(?:{_UNAMBIGUOUS})[ \t]{{1,3}}\d{{5}}(?:-\d{{4}})?(?!\d)",
             0.6,
         ),
     ]
 
-    CONTEXT = EnglishStreetRecognizer.CONTEXT + ["zip", "zipcode"]
+    CONTEXT: ClassVar[list[str]] = [*EnglishStreetRecognizer.CONTEXT, "zip", "zipcode"]
 
     def __init__(self, supported_language: str = LANGUAGE) -> None:
         super().__init__(
@@ -177,64 +190,63 @@ def _person_recognizers() -> list[EntityRecognizer]:
     return [
         cued(
             "EnglishNameStatement",
-            r"(?<!\p{L})(?i:my[ \t]+(?:full[ \t]+|first[ \t]+|last[ \t]+|sur)?name"
-            r"(?:[ \t]+is|['’]s)|i['’]?m[ \t]+called|i[ \t]+am[ \t]+called|"
-            r"(?:just[ \t]+|they[ \t]+)?call[ \t]+me|name['’]s)[ \t]*:?[ \t]+",
+            r"(?<!\p{L})(?i:my[ \t]{1,3}(?:full[ \t]{1,3}|first[ \t]{1,3}|last[ \t]{1,3}|sur)?name"
+            r"(?:[ \t]{1,3}is|['’]s)|i['’]?m[ \t]{1,3}called|i[ \t]{1,3}am[ \t]{1,3}called|"
+            r"(?:just[ \t]{1,3}|they[ \t]{1,3})?call[ \t]{1,3}me|name['’]s)[ \t]{0,3}:?[ \t]{1,3}",
             0.85,
             lowercase=True,
         ),
         cued(
             "EnglishNameLabel",
-            r"(?<!\p{L})(?i:(?:full[ \t]+|first[ \t]+|last[ \t]+|given[ \t]+)?name|surname|"
-            r"contact(?:[ \t]+person)?|account[ \t]+holder|card[ \t]?holder|recipient|sender|"
-            r"attn|attention)[ \t]*:[ \t]*|(?<!\p{L})(?i:attn\.?|c/o)[ \t]+",
+            r"(?<!\p{L})(?i:(?:full[ \t]{1,3}|first[ \t]{1,3}|last[ \t]{1,3}|given[ \t]{1,3})?name|surname|"
+            r"contact(?:[ \t]{1,3}person)?|account[ \t]{1,3}holder|card[ \t]?holder|recipient|sender|"
+            r"attn|attention)[ \t]{0,3}:[ \t]{0,3}|(?<!\p{L})(?i:attn\.?|c/o)[ \t]{1,3}",
             0.85,
             lowercase=True,
         ),
         cued(
             "EnglishTitle",
-            r"(?<!\p{L})(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev)\.?[ \t]+",
+            r"(?<!\p{L})(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev)\.?[ \t]{1,3}",
             0.85,
         ),
         cued(
             "EnglishSelfIntroduction",
-            r"(?<!\p{L})(?i:i[ \t]+am|i['’]m)[ \t]+",
+            r"(?<!\p{L})(?i:i[ \t]{1,3}am|i['’]m)[ \t]{1,3}",
             0.6,
+            lowercase=True,
         ),
         cued(
             "EnglishIntroduction",
-            r"(?<!\p{L})(?i:this[ \t]+is|it['’]s|here[ \t]+is)[ \t]+",
+            r"(?<!\p{L})(?i:this[ \t]{1,3}is|it['’]s|here[ \t]{1,3}is)[ \t]{1,3}",
             0.6,
             unknown_single=False,
         ),
         cued(
             "EnglishRelative",
-            r"(?<!\p{L})(?i:my|our)[ \t]+(?i:son|daughter|husband|wife|partner|boyfriend|"
+            r"(?<!\p{L})(?i:my|our)[ \t]{1,3}(?i:son|daughter|husband|wife|partner|boyfriend|"
             r"girlfriend|fianc[ée]e?|friend|brother|sister|mother|father|mom|mum|dad|"
             r"grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|niece|nephew|"
             r"colleague|co-?worker|boss|manager|neighbou?r|roommate|flatmate|landlord|"
-            r"tenant|kid|child)[ \t]*,?[ \t]+",
+            r"tenant|kid|child)[ \t]{0,3},?[ \t]{1,3}",
             0.7,
         ),
         cued(
             "EnglishSalutation",
-            r"(?<!\p{L})(?i:dear|hi|hello|hey)[ \t]+",
+            r"(?<!\p{L})(?i:dear|hi|hello|hey)[ \t]{1,3}",
             0.7,
-            trailing=r"(?=[ \t]*(?:$|[,!:]))",
+            trailing=r"(?=[ \t]{0,3}(?:$|[,!:]))",
         ),
         cued(
             "EnglishSignature",
-            r"(?<!\p{L})(?i:(?:best|kind|warm|warmest)[ \t]+regards|regards|many[ \t]+thanks|"
-            r"thanks|thank[ \t]+you|thx|cheers|best[ \t]+wishes|best|sincerely|"
-            r"yours(?:[ \t]+(?:sincerely|truly|faithfully))?|love|take[ \t]+care|"
-            r"all[ \t]+the[ \t]+best)[ \t]*[,!.]?[ \t]*(?:\r?\n[ \t]*)?",
+            r"(?<!\p{L})(?i:(?:best|kind|warm|warmest)[ \t]{1,3}regards|regards|many[ \t]{1,3}thanks|"
+            r"thanks|thank[ \t]{1,3}you|thx|cheers|best[ \t]{1,3}wishes|best|sincerely|"
+            r"yours(?:[ \t]{1,3}(?:sincerely|truly|faithfully))?|love|take[ \t]{1,3}care|"
+            r"all[ \t]{1,3}the[ \t]{1,3}best)[ \t]{0,3}[,!.]?[ \t]{0,3}(?:\r?\n[ \t]{0,3})?",
             0.7,
             lowercase=True,
-            trailing=r"(?=[ \t]*(?:$|[,.!;)]))",
+            trailing=r"(?=[ \t]{0,3}(?:$|[,.!;)]))",
         ),
-        KnownFirstNameRecognizer(
-            language=LANGUAGE, stop_words=STOP_WORDS, context=_PERSON_CONTEXT
-        ),
+        KnownFirstNameRecognizer(language=LANGUAGE, stop_words=STOP_WORDS, context=_PERSON_CONTEXT),
     ]
 
 
@@ -245,8 +257,18 @@ def recognizers() -> list[EntityRecognizer]:
             LANGUAGE,
             email_context=["email", "e-mail", "mail"],
             phone_context=[
-                "phone", "tel", "telephone", "mobile", "cell", "cellphone", "number",
-                "call", "reach", "text", "whatsapp", "fax",
+                "phone",
+                "tel",
+                "telephone",
+                "mobile",
+                "cell",
+                "cellphone",
+                "number",
+                "call",
+                "reach",
+                "text",
+                "whatsapp",
+                "fax",
             ],
             iban_context=["iban", "account", "bank", "transfer"],
             card_context=["card", "credit", "debit", "visa", "mastercard", "amex"],

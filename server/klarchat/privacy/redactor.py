@@ -82,9 +82,7 @@ class Redactor:
             default_score_threshold=score_threshold,
             # Whole words only: with substring matching "tel" would find itself
             # in "Bestellnummer" and lift an order number to a phone number.
-            context_aware_enhancer=LemmaContextAwareEnhancer(
-                context_matching_mode="whole_word"
-            ),
+            context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"),
         )
         for language in self.supported_languages:
             # Pay the lazy costs (lexicon, suffix list, regex compilation) now,
