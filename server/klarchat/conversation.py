@@ -315,7 +315,7 @@ class Conversation:
         except AdapterError as exc:
             final = protocol.error_frame(ErrorCode(exc.code), exc.message, frame.id)
             outcome, error_code = "error", exc.code
-        except Exception as exc:
+        except Exception as exc:  # one failed answer must not end the chat
             logger.error("answer failed with %s", type(exc).__name__)
             final = protocol.error_frame(
                 ErrorCode.INTERNAL_ERROR, "Something went wrong; please try again.", frame.id
