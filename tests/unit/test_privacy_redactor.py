@@ -294,14 +294,6 @@ def test_different_values_in_one_message_get_different_placeholders(redactor):
     ]
 
 
-def test_numbering_continues_after_a_restart(redactor):
-    stored = ["Ich bin <PERSON_1>, mein Kollege heißt <PERSON_2>."]
-    vault = Vault()
-    vault.reserve_from(stored)
-    result = redactor.redact("Mein Name ist Clara Roth.", "de", vault)
-    assert result.text == "Mein Name ist <PERSON_3>."
-
-
 def test_unconfigured_language_is_refused(redactor):
     with pytest.raises(ValueError, match="fr"):
         redactor.redact("Je m'appelle Anne.", "fr", Vault())

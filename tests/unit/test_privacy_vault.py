@@ -65,29 +65,6 @@ def test_restore_leaves_lookalikes_alone():
     assert vault.restore(text) == text
 
 
-def test_reserve_from_skips_numbers_used_in_a_stored_history():
-    vault = Vault()
-    vault.reserve_from(
-        [
-            "Ich bin <PERSON_3>, Mail <EMAIL_ADDRESS_1>",
-            "Mein Kollege <PERSON_2> und <DE_TAX_ID_7>",
-            "nichts hier",
-        ]
-    )
-    assert vault.placeholder_for("PERSON", "Anna") == "<PERSON_4>"
-    assert vault.placeholder_for("EMAIL_ADDRESS", "a@b.de") == "<EMAIL_ADDRESS_2>"
-    assert vault.placeholder_for("DE_TAX_ID", "86095742719") == "<DE_TAX_ID_8>"
-    assert vault.placeholder_for("PHONE_NUMBER", "030 1234567") == "<PHONE_NUMBER_1>"
-
-
-def test_reserve_from_never_lowers_a_counter():
-    vault = Vault()
-    for name in ("Anna", "Ben", "Cem", "Dora", "Emil"):
-        vault.placeholder_for("PERSON", name)
-    vault.reserve_from(["<PERSON_2>"])
-    assert vault.placeholder_for("PERSON", "Frida") == "<PERSON_6>"
-
-
 def test_clear_forgets_values_and_numbers():
     vault = Vault()
     placeholder = vault.placeholder_for("PERSON", "Anna")

@@ -1,14 +1,12 @@
 """The per-conversation pseudonym map: which placeholder stands for which value.
 
 It lives in memory only, so the originals never reach storage or a provider;
-a restart empties it, and :meth:`Vault.reserve_from` keeps numbering from
-colliding with placeholders already in a stored, redacted history.
+it ends with the session (idle timeout, withdrawal or restart).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]*?)_([1-9][0-9]*)>")
 MAX_PLACEHOLDER_LENGTH = 40
@@ -59,19 +57,6 @@ class Vault:
     def restore(self, text: str) -> str:
         """Put the original values back; placeholders we never issued stay as they are."""
         return PLACEHOLDER.sub(lambda m: self._originals.get(m.group(0), m.group(0)), text)
-
-    def reserve_from(self, texts: Iterable[str]) -> None:
-        """Skip every number already used in ``texts`` (a redacted history).
-
-        After a restart the vault is empty while stored messages may mention
-        ``<PERSON_3>``; handing out ``<PERSON_3>`` again for someone else would
-        silently merge two people in the model's eyes.
-        """
-        for text in texts:
-            for match in PLACEHOLDER.finditer(text):
-                entity_type, number = match.group(1), int(match.group(2))
-                if number > self._counters.get(entity_type, 0):
-                    self._counters[entity_type] = number
 
     def clear(self) -> None:
         """Forget every value and every number, e.g. when consent is withdrawn."""
