@@ -13,6 +13,7 @@ from klarchat.config import Settings
 from klarchat.services import Services
 from klarchat.web.chat_socket import chat_socket
 from klarchat.web.pages import demo_page, healthz, loader, static_dir
+from klarchat.web.privacy import privacy_notice
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -29,6 +30,7 @@ def create_app(settings: Settings) -> Starlette:
         routes=[
             Route("/", demo_page),
             Route("/healthz", healthz),
+            Route("/privacy", privacy_notice),
             Route("/klarchat.js", loader, name="loader"),
             WebSocketRoute("/ws", chat_socket),
             Mount("/static", StaticFiles(directory=static_dir()), name="static"),

@@ -86,6 +86,11 @@ def test_defaults_serve_demo_page_loader_and_health(tmp_path: Path) -> None:
         assert loader.headers["content-type"].startswith("text/javascript")
         assert "attachShadow" in loader.text
         assert httpx.get(f"{server.origin}/healthz").json() == {"status": "ok"}
+        german = httpx.get(f"{server.origin}/privacy").text
+        assert "Chat mit dem KI-Assistenten" in german and "Gesprächsverlauf speichern" in german
+        assert "jederzeit mit einem Klick" in german
+        english = httpx.get(f"{server.origin}/privacy", params={"lang": "en"}).text
+        assert '<html lang="en">' in english and "Keep the conversation" in english
         assert (server.data_dir / "secret.key").stat().st_mode & 0o777 == 0o600
     finally:
         server.stop()
