@@ -22,14 +22,7 @@ def _reset_provider(request: pytest.FixtureRequest) -> None:
     """Each test states the provider behaviour it needs; none inherits another's."""
     if "provider" in request.fixturenames:
         fake: FakeProvider = request.getfixturevalue("provider")
-        fake.reply_text = "Hello from the fake provider."
-        fake.chunk_chars, fake.delay_s, fake.status, fake.hang_s, fake.events = (
-            5,
-            0.0,
-            200,
-            0.0,
-            None,
-        )
+        fake.reset()
 
 
 @pytest.fixture(scope="module")

@@ -33,12 +33,13 @@ class FakeProvider:
     """
 
     def __init__(self) -> None:
-        self.reply_text = "Hello from the fake provider."
-        self.chunk_chars = 5
+        self.reply_text = ""
+        self.chunk_chars = 0
         self.delay_s = 0.0
-        self.status = 200
+        self.status = 0
         self.hang_s = 0.0
         self.events: list[str] | None = None
+        self.reset()
         self._lock = threading.Condition()
         self._requests: list[dict[str, Any]] = []
         self._raw_bodies: list[bytes] = []
@@ -47,6 +48,17 @@ class FakeProvider:
         self._stopping = threading.Event()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+
+    def reset(self, reply_text: str = "Hello from the fake provider.") -> None:
+        """Back to a prompt, healthy provider; the recorded requests are kept."""
+        self.reply_text = reply_text
+        self.chunk_chars, self.delay_s, self.status, self.hang_s, self.events = (
+            5,
+            0.0,
+            200,
+            0.0,
+            None,
+        )
 
     def __enter__(self) -> FakeProvider:
         self.start()
