@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import regex
 import tldextract
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
@@ -21,6 +21,8 @@ from presidio_analyzer.predefined_recognizers import (
     PhoneRecognizer,
     UrlRecognizer,
 )
+
+from klarchat.privacy.names import NAME_FLAGS
 
 PHONE_REGIONS = ("DE", "AT", "CH", "GB", "US")
 
@@ -138,3 +140,23 @@ def generic_recognizers(
         IpRecognizer(supported_language=language, context=list(ip_context)),
         TokenStartUrlRecognizer(supported_language=language, context=list(url_context)),
     ]
+
+
+class AddressRecognizer(PatternRecognizer):
+    """A postal-address pattern set for one language; subclasses give PATTERNS and CONTEXT.
+
+    Addresses are written with capitalised words on one or more lines, so they share the
+    name matchers' regex flags.
+    """
+
+    PATTERNS: ClassVar[list[Pattern]] = []
+    CONTEXT: ClassVar[list[str]] = []
+
+    def __init__(self, supported_language: str) -> None:
+        super().__init__(
+            supported_entity="LOCATION",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+            global_regex_flags=NAME_FLAGS,
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern
 from presidio_analyzer.predefined_recognizers import (
     DeBsnrRecognizer,
     DeFuehrerscheinRecognizer,
@@ -27,8 +27,8 @@ from presidio_analyzer.predefined_recognizers import (
     DeVatIdRecognizer,
 )
 
-from klarchat.privacy.common import generic_recognizers
-from klarchat.privacy.names import NAME_FLAGS, CuedNameRecognizer, KnownFirstNameRecognizer
+from klarchat.privacy.common import AddressRecognizer, generic_recognizers
+from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
 
 LANGUAGE = "de"
 
@@ -135,7 +135,7 @@ def _starts_with_stop_word(pattern_text: str) -> bool:
     return bool(match) and match.group(1) in STOP_WORDS
 
 
-class GermanStreetRecognizer(PatternRecognizer):
+class GermanStreetRecognizer(AddressRecognizer):
     """Street and house number, in the shapes German addresses are written in.
 
     A house number is required: "in der Hauptstraße" alone names a street, not
@@ -198,21 +198,12 @@ class GermanStreetRecognizer(PatternRecognizer):
         "schicken",
     ]
 
-    def __init__(self, supported_language: str = LANGUAGE) -> None:
-        super().__init__(
-            supported_entity="LOCATION",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language=supported_language,
-            global_regex_flags=NAME_FLAGS,
-        )
-
     def invalidate_result(self, pattern_text: str) -> bool:
         """Reject "Am Montag 3" and its kind."""
         return _starts_with_stop_word(pattern_text)
 
 
-class GermanPostcodeTownRecognizer(PatternRecognizer):
+class GermanPostcodeTownRecognizer(AddressRecognizer):
     """Postcode followed by a town: "10115 Berlin", "A-1010 Wien", "CH-8001 Zürich".
 
     A bare five-digit number is far more often an order or article number, so
@@ -247,15 +238,6 @@ class GermanPostcodeTownRecognizer(PatternRecognizer):
         "ort",
         "wohnort",
     ]
-
-    def __init__(self, supported_language: str = LANGUAGE) -> None:
-        super().__init__(
-            supported_entity="LOCATION",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language=supported_language,
-            global_regex_flags=NAME_FLAGS,
-        )
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Reject "12345 Artikel" and its kind."""
@@ -390,7 +372,7 @@ def recognizers() -> list[EntityRecognizer]:
             url_context=["url", "website", "webseite", "link", "homepage", "seite"],
         ),
         *_person_recognizers(),
-        GermanStreetRecognizer(),
-        GermanPostcodeTownRecognizer(),
+        GermanStreetRecognizer(LANGUAGE),
+        GermanPostcodeTownRecognizer(LANGUAGE),
         *_german_id_recognizers(),
     ]

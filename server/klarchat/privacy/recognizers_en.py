@@ -19,8 +19,8 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from klarchat.privacy.common import generic_recognizers
-from klarchat.privacy.names import NAME_FLAGS, CuedNameRecognizer, KnownFirstNameRecognizer
+from klarchat.privacy.common import AddressRecognizer, generic_recognizers
+from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
 
 LANGUAGE = "en"
 
@@ -76,7 +76,7 @@ _US_STATES = sorted(
 _AMBIGUOUS_STATES = {"ID", "IN", "ME", "OK", "OR", "HI", "DE", "PA", "LA", "CO"}
 
 
-class EnglishStreetRecognizer(PatternRecognizer):
+class EnglishStreetRecognizer(AddressRecognizer):
     """House number, street name and street type: "221B Baker Street", "10 Downing St"."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -116,17 +116,8 @@ class EnglishStreetRecognizer(PatternRecognizer):
         "street",
     ]
 
-    def __init__(self, supported_language: str = LANGUAGE) -> None:
-        super().__init__(
-            supported_entity="LOCATION",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language=supported_language,
-            global_regex_flags=NAME_FLAGS,
-        )
 
-
-class UsCityStateZipRecognizer(PatternRecognizer):
+class UsCityStateZipRecognizer(AddressRecognizer):
     """A ZIP code after a state: "Springfield, IL 62704" or "NY 10001"."""
 
     _STATES = "|".join(_US_STATES)
@@ -146,15 +137,6 @@ class UsCityStateZipRecognizer(PatternRecognizer):
     ]
 
     CONTEXT: ClassVar[list[str]] = [*EnglishStreetRecognizer.CONTEXT, "zip", "zipcode"]
-
-    def __init__(self, supported_language: str = LANGUAGE) -> None:
-        super().__init__(
-            supported_entity="LOCATION",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language=supported_language,
-            global_regex_flags=NAME_FLAGS,
-        )
 
 
 def _uk_postcode() -> PatternRecognizer:
@@ -276,8 +258,8 @@ def recognizers() -> list[EntityRecognizer]:
             url_context=["url", "website", "site", "link", "homepage"],
         ),
         *_person_recognizers(),
-        EnglishStreetRecognizer(),
-        UsCityStateZipRecognizer(),
+        EnglishStreetRecognizer(LANGUAGE),
+        UsCityStateZipRecognizer(LANGUAGE),
         _uk_postcode(),
         UsSsnRecognizer(supported_language=LANGUAGE),
         UkNinoRecognizer(supported_language=LANGUAGE),
