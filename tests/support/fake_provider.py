@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 import select
 import socket
-import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
 from typing import Any
+
+from tests.support.loopback_http import LoopbackHTTPServer
 
 _POLL_S = 0.02
 
@@ -46,19 +47,16 @@ class FakeProvider:
         self._headers: list[dict[str, str]] = []
         self._disconnects = 0
         self._stopping = threading.Event()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._server: LoopbackHTTPServer | None = None
 
     def reset(self, reply_text: str = "Hello from the fake provider.") -> None:
         """Back to a prompt, healthy provider; the recorded requests are kept."""
         self.reply_text = reply_text
-        self.chunk_chars, self.delay_s, self.status, self.hang_s, self.events = (
-            5,
-            0.0,
-            200,
-            0.0,
-            None,
-        )
+        self.chunk_chars = 5
+        self.delay_s = 0.0
+        self.status = 200
+        self.hang_s = 0.0
+        self.events = None
 
     def __enter__(self) -> FakeProvider:
         self.start()
@@ -74,27 +72,20 @@ class FakeProvider:
 
     def start(self) -> None:
         self._stopping.clear()
-        self._server = _Server(("127.0.0.1", 0), _Handler, self)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._server = LoopbackHTTPServer(_Handler, self)
 
     def stop(self) -> None:
         """Also wakes handlers that are hanging or pausing, so a test never waits on them."""
         self._stopping.set()
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = self._thread = None
+            self._server.close()
+        self._server = None
 
     @property
     def port(self) -> int:
         if self._server is None:
             raise RuntimeError("FakeProvider is not running")
-        return self._server.server_address[1]
+        return self._server.port
 
     @property
     def base_url(self) -> str:
@@ -147,21 +138,6 @@ class FakeProvider:
             self._lock.notify_all()
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(
-        self, address: tuple[str, int], handler: type[_Handler], provider: FakeProvider
-    ) -> None:
-        super().__init__(address, handler)
-        self.provider = provider
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A client resetting an idle keep-alive connection is normal, not worth a traceback."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 class _ClientGone(Exception):
     pass
 
@@ -170,13 +146,13 @@ class _Handler(BaseHTTPRequestHandler):
     # HTTP/1.1 with chunked encoding, as real providers stream; it also keeps the
     # connection open, so a test sees whether the client closes it early.
     protocol_version = "HTTP/1.1"
-    server: _Server
+    server: LoopbackHTTPServer
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silent: pytest output should show test failures, not access logs."""
 
     def do_POST(self) -> None:
-        provider = self.server.provider
+        provider: FakeProvider = self.server.owner
         raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         try:
             body = json.loads(raw)
@@ -242,7 +218,7 @@ class _Handler(BaseHTTPRequestHandler):
         deadline = time.monotonic() + seconds
         while (
             remaining := deadline - time.monotonic()
-        ) > 0 and not self.server.provider._stopping.is_set():
+        ) > 0 and not self.server.owner._stopping.is_set():
             readable, _, _ = select.select([self.connection], [], [], min(remaining, _POLL_S))
             if readable and not self.connection.recv(1, socket.MSG_PEEK):
                 raise _ClientGone

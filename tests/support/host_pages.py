@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import html
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
+
+from tests.support.loopback_http import LoopbackHTTPServer
 
 EXAMPLE_CHAT_ORIGIN = "http://127.0.0.1:8000"
 
@@ -159,8 +161,7 @@ class HostPages:
     """
 
     def __init__(self) -> None:
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._server: LoopbackHTTPServer | None = None
         self._lock = threading.Lock()
         self._requests: list[str] = []
 
@@ -176,26 +177,19 @@ class HostPages:
         self.stop()
 
     def start(self) -> HostPages:
-        self._server = _Server(("127.0.0.1", 0), _Handler, self)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._server = LoopbackHTTPServer(_Handler, self)
         return self
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = self._thread = None
+            self._server.close()
+        self._server = None
 
     @property
     def origin(self) -> str:
         if self._server is None:
             raise RuntimeError("HostPages is not running")
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"http://127.0.0.1:{self._server.port}"
 
     @property
     def requests(self) -> list[str]:
@@ -223,22 +217,14 @@ class HostPages:
             self._requests.append(path)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], handler: type[_Handler], pages: HostPages) -> None:
-        super().__init__(address, handler)
-        self.pages = pages
-
-
 class _Handler(BaseHTTPRequestHandler):
-    server: _Server
+    server: LoopbackHTTPServer
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silent: pytest output should show test failures, not access logs."""
 
     def do_GET(self) -> None:
-        self.server.pages._record(self.path)
+        self.server.owner._record(self.path)
         parts = urlsplit(self.path)
         query = {
             key: values[-1] for key, values in parse_qs(parts.query, keep_blank_values=True).items()
