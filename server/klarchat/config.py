@@ -24,10 +24,13 @@ from pydantic import (
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from klarchat.defaults import (
+    DEFAULT_BLOCK_NOTICE,
     DEFAULT_DISCLOSURE,
     DEFAULT_PURPOSES,
     DEFAULT_SYSTEM_PROMPT,
 )
+from klarchat.privacy.redactor import CategoryAction
+from klarchat.privacy.special_categories import Category
 
 CONFIG_ENV = "KLARCHAT_CONFIG"
 DEFAULT_CONFIG_FILE = "klarchat.toml"
@@ -53,6 +56,12 @@ class Limits(_Section):
 
 class Privacy(_Section):
     score_threshold: float = Field(0.4, ge=0.0, le=1.0)
+    # Found (so never mistaken for a phone number) but left in the text for the assistant.
+    pass_through: list[Literal["ORDER_NUMBER", "CUSTOMER_NUMBER"]] = Field(default_factory=list)
+    # Per GDPR Art. 9 category: redact the words, block the message, or pass with a note.
+    # Categories left out are redacted.
+    special_categories: dict[Category, CategoryAction] = Field(default_factory=dict)
+    block_notice: Localized = Field(default_factory=lambda: dict(DEFAULT_BLOCK_NOTICE))
 
 
 class Assistant(_Section):
@@ -126,6 +135,8 @@ class Settings(BaseSettings):
                 missing.append(f"consent.disclosure.{lang}")
             if lang not in self.assistant.system_prompt:
                 missing.append(f"assistant.system_prompt.{lang}")
+            if lang not in self.privacy.block_notice:
+                missing.append(f"privacy.block_notice.{lang}")
             for pid, purpose in self.consent.purposes.items():
                 missing += [
                     f"consent.purposes.{pid}.{part}.{lang}"

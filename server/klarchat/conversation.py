@@ -294,8 +294,27 @@ class Conversation:
         entities: dict[str, int] = {}
         try:
             redaction = svc.redactor.redact(frame.text, session.lang, session.vault)
-            entities = redaction.entities
-            await self._send({"type": "redacted", "id": frame.id, "entities": entities})
+            entities = {**redaction.entities, **redaction.category_counts}
+            categories = [finding.as_frame() for finding in redaction.categories]
+            if redaction.blocked:
+                await self._audit(session, frame.id, started, entities, "blocked", "")
+                await self._send(
+                    protocol.error_frame(
+                        ErrorCode.SPECIAL_CATEGORY,
+                        svc.settings.privacy.block_notice[session.lang],
+                        frame.id,
+                        categories=categories,
+                    )
+                )
+                return
+            await self._send(
+                {
+                    "type": "redacted",
+                    "id": frame.id,
+                    "entities": redaction.entities,
+                    "categories": categories,
+                }
+            )
             await self._keep(session, "user", redaction.text)
             request = ChatRequest(
                 messages=(

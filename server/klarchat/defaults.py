@@ -28,6 +28,20 @@ DEFAULT_SYSTEM_PROMPT = {
     ),
 }
 
+DEFAULT_BLOCK_NOTICE = {
+    "de": (
+        "Ihre Nachricht enthält besonders geschützte Angaben (etwa zu Gesundheit oder Religion). "
+        "Solche Angaben gibt dieser Assistent nicht weiter, deshalb wurde die Nachricht nicht "
+        "verarbeitet. Bitte stellen Sie Ihre Frage ohne diese Angaben oder wenden Sie sich "
+        "direkt an uns."
+    ),
+    "en": (
+        "Your message contains specially protected information (such as about health or "
+        "religion). This assistant does not pass such information on, so the message was not "
+        "processed. Please ask without it, or contact us directly."
+    ),
+}
+
 DEFAULT_PURPOSES = {
     "ai_chat": {
         "required": True,

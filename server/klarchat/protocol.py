@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     NOT_GIVEN = "not_given"
     BUSY = "busy"
     RATE_LIMITED = "rate_limited"
+    SPECIAL_CATEGORY = "special_category"
     PROVIDER_ERROR = "provider_error"
     PROVIDER_TIMEOUT = "provider_timeout"
     INTERNAL_ERROR = "internal_error"
@@ -144,8 +145,10 @@ def encode(frame: dict[str, Any]) -> str:
     return json.dumps(frame, ensure_ascii=False, separators=(",", ":"))
 
 
-def error_frame(code: ErrorCode, message: str, frame_id: str | None = None) -> dict[str, Any]:
-    frame: dict[str, Any] = {"type": "error", "code": code.value, "message": message}
+def error_frame(
+    code: ErrorCode, message: str, frame_id: str | None = None, **details: Any
+) -> dict[str, Any]:
+    frame: dict[str, Any] = {"type": "error", "code": code.value, "message": message, **details}
     if frame_id is not None:
         frame["id"] = frame_id
     return frame

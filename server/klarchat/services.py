@@ -43,7 +43,12 @@ class Services:
             store=store,
             ledger=Ledger(store),
             policy=Policy(settings.consent, settings.languages),
-            redactor=Redactor(settings.languages, settings.privacy.score_threshold),
+            redactor=Redactor(
+                settings.languages,
+                settings.privacy.score_threshold,
+                pass_through=settings.privacy.pass_through,
+                category_actions=settings.privacy.special_categories,
+            ),
             adapter=load_adapter(settings.adapter, settings.adapter_options()),
             identities=Identities(load_or_create_secret(settings.data_dir, secret)),
             sessions=SessionRegistry(settings.limits.session_idle_minutes * 60),

@@ -48,6 +48,18 @@ def run(
             "missing text for: consent.purposes.ai_chat.text.en",
         ),
         ("port = [\n", "not valid TOML"),
+        (
+            "[privacy.special_categories]\nhealt = 'block'\n",
+            "privacy.special_categories.healt.[key]: Input should be 'health'",
+        ),
+        (
+            "[privacy.special_categories]\nhealth = 'hide'\n",
+            "privacy.special_categories.health: Input should be 'redact', 'block' or 'note'",
+        ),
+        (
+            "[privacy]\npass_through = ['PERSON']\n",
+            "privacy.pass_through.0: Input should be 'ORDER_NUMBER' or 'CUSTOMER_NUMBER'",
+        ),
     ],
 )
 def test_check_config_names_the_key(tmp_path: Path, toml: str, expected: str) -> None:

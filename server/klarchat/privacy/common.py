@@ -11,16 +11,23 @@ from typing import ClassVar
 
 import regex
 import tldextract
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    LocalRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
-    IbanRecognizer,
     IpRecognizer,
     PhoneRecognizer,
     UrlRecognizer,
 )
+from stdnum import iban
 
 from klarchat.privacy.names import NAME_FLAGS
 
@@ -121,6 +128,74 @@ def plausible_phone(text: str, start: int, end: int) -> bool:
     return raw[0] in "+(0" or bool(_NANP.fullmatch(raw))
 
 
+# Two letters, two check digits, then 10 to 30 letters or digits in any grouping
+# ("DE89 3704 0044 …", "de89370400…", "DE 89 370 400 …"). Longer than any IBAN on
+# purpose: the valid prefix is searched for afterwards.
+_IBAN_CANDIDATE = regex.compile(r"(?<![\p{L}\d])[A-Za-z]{2}[ ]?\d{2}(?:[ .-]?[A-Za-z0-9]){10,34}")
+_GROUP_END = regex.compile(r"[A-Za-z0-9](?=[ .-]|$)")
+# A German IBAN has one shape only, so one typed with a wrong digit is still recognisable.
+_GERMAN_IBAN_SHAPE = regex.compile(r"(?i:DE)[ ]?\d{2}(?:[ .-]?\d){18}(?![ .-]?\d)")
+
+
+class IbanRecognizer(LocalRecognizer):
+    """IBANs however they are grouped or cased, validated by python-stdnum.
+
+    Presidio's own recognizer expects upper case and groups of four; customers
+    type "de89 3704…" or read the number off a letter in threes. The candidate
+    is cut back to the longest prefix, ending at a group boundary, that passes
+    the country's length and the mod-97 check. A German-shaped number whose
+    check digits fail (a typo) is still an account number and is kept at a
+    lower score.
+    """
+
+    def __init__(self, *, language: str, context: Iterable[str]) -> None:
+        super().__init__(
+            supported_entities=["IBAN_CODE"],
+            supported_language=language,
+            name=f"IbanRecognizer_{language}",
+            context=list(context),
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every candidate's longest valid prefix."""
+        results = []
+        for match in _IBAN_CANDIDATE.finditer(text):
+            end = self._valid_end(match.group())
+            if end:
+                results.append(self._result(match.start(), match.start() + end, 1.0))
+            elif shape := _GERMAN_IBAN_SHAPE.match(match.group()):
+                results.append(self._result(match.start(), match.start() + shape.end(), 0.6))
+        return results
+
+    @staticmethod
+    def _valid_end(candidate: str) -> int:
+        for group_end in reversed(list(_GROUP_END.finditer(candidate))):
+            if iban.is_valid(candidate[: group_end.end()]):
+                return group_end.end()
+        return 0
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        explanation = "valid IBAN" if score == 1.0 else "German IBAN shape, check digits fail"
+        return RecognizerResult(
+            entity_type="IBAN_CODE",
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name, original_score=score, textual_explanation=explanation
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
 def generic_recognizers(
     language: str,
     *,
@@ -135,7 +210,7 @@ def generic_recognizers(
     return [
         OfflineEmailRecognizer(supported_language=language, context=list(email_context)),
         GatedPhoneRecognizer(language=language, context=phone_context),
-        IbanRecognizer(supported_language=language, context=list(iban_context)),
+        IbanRecognizer(language=language, context=iban_context),
         CreditCardRecognizer(supported_language=language, context=list(card_context)),
         IpRecognizer(supported_language=language, context=list(ip_context)),
         TokenStartUrlRecognizer(supported_language=language, context=list(url_context)),

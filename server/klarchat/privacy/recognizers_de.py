@@ -28,6 +28,12 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from klarchat.privacy.common import AddressRecognizer, generic_recognizers
+from klarchat.privacy.cued import (
+    CUSTOMER_NUMBER,
+    ORDER_NUMBER,
+    BirthDateRecognizer,
+    ReferenceNumberRecognizer,
+)
 from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
 
 LANGUAGE = "de"
@@ -342,6 +348,39 @@ def _german_id_recognizers() -> list[EntityRecognizer]:
     ]
 
 
+_NUMBER_WORD = r"(?:-?nummer|-?nr\.?|-?no\.?|-?id)"
+
+
+def _cued_recognizers() -> list[EntityRecognizer]:
+    """References and birth dates, named by the word in front of them."""
+    return [
+        ReferenceNumberRecognizer(
+            entity=ORDER_NUMBER,
+            language=LANGUAGE,
+            cue=r"(?<!\p{L})(?:(?:bestell|auftrags?|rechnungs?|lieferschein|sendungs?|retouren?"
+            r"|reklamations?|storno|vorgangs?|ticket|order|paket|tracking|buchungs?)"
+            rf"{_NUMBER_WORD}|bestellung|auftrag|rechnung|retoure|sendung|lieferung"
+            r"|reklamation|vorgang|ticket|order|buchung)",
+            context=["bestellung", "bestellnummer", "auftrag", "rechnung", "sendung"],
+        ),
+        ReferenceNumberRecognizer(
+            entity=CUSTOMER_NUMBER,
+            language=LANGUAGE,
+            cue=r"(?<!\p{L})(?:kunden|kd\.?|mitglieds|mitglieder|vertrags|versicherungs(?:schein)?"
+            r"|versicherten|policen|patienten|zähler|abo|mandats|kundenkonto|vertragskonto"
+            rf"|nutzer|benutzer|referenz){_NUMBER_WORD}"
+            r"|(?<!\p{L})(?:kundenkonto|vertragskonto|police)",
+            context=["kunde", "kundin", "kundennummer", "vertrag", "versicherung"],
+        ),
+        BirthDateRecognizer(
+            language=LANGUAGE,
+            before=r"(?<!\p{L})(?:geboren|geb\.|geburtsdatum|geb\.-?datum|geburtstag|geburtsdatums)",
+            after=r"geboren(?!\p{L})",
+            context=["geboren", "geburtsdatum", "geburtstag", "alter"],
+        ),
+    ]
+
+
 def recognizers() -> list[EntityRecognizer]:
     """Every recognizer the German pipeline runs, freshly instantiated."""
     return [
@@ -372,6 +411,7 @@ def recognizers() -> list[EntityRecognizer]:
             url_context=["url", "website", "webseite", "link", "homepage", "seite"],
         ),
         *_person_recognizers(),
+        *_cued_recognizers(),
         GermanStreetRecognizer(LANGUAGE),
         GermanPostcodeTownRecognizer(LANGUAGE),
         *_german_id_recognizers(),

@@ -20,6 +20,12 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from klarchat.privacy.common import AddressRecognizer, generic_recognizers
+from klarchat.privacy.cued import (
+    CUSTOMER_NUMBER,
+    ORDER_NUMBER,
+    BirthDateRecognizer,
+    ReferenceNumberRecognizer,
+)
 from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
 
 LANGUAGE = "en"
@@ -232,6 +238,37 @@ def _person_recognizers() -> list[EntityRecognizer]:
     ]
 
 
+_NUMBER_WORD = r"(?:[ \t]?(?:number|no\.?|nr\.?|num\.?|id|ref\.?)|[ \t]?\#)"
+
+
+def _cued_recognizers() -> list[EntityRecognizer]:
+    """References and birth dates, named by the word in front of them."""
+    return [
+        ReferenceNumberRecognizer(
+            entity=ORDER_NUMBER,
+            language=LANGUAGE,
+            cue=r"(?<!\p{L})(?:(?:order|invoice|shipment|tracking|return|rma|ticket|case|booking"
+            rf"|reservation|confirmation|parcel|package){_NUMBER_WORD}|order|invoice|shipment"
+            r"|ticket|booking|reservation)",
+            context=["order", "invoice", "shipment", "tracking"],
+        ),
+        ReferenceNumberRecognizer(
+            entity=CUSTOMER_NUMBER,
+            language=LANGUAGE,
+            cue=r"(?<!\p{L})(?:customer|client|account|member(?:ship)?|contract|policy|patient"
+            rf"|subscriber|subscription|loyalty[ \t]card|user|reference){_NUMBER_WORD}",
+            context=["customer", "account", "member", "policy", "contract"],
+        ),
+        BirthDateRecognizer(
+            language=LANGUAGE,
+            before=r"(?<!\p{L})(?:born(?:[ \t]{1,3}on)?|date[ \t]{1,3}of[ \t]{1,3}birth"
+            r"|d\.?o\.?b\.?|birth[ \t]?date|birthday)",
+            after=r"(?:is[ \t]{1,3}my[ \t]{1,3}(?:birthday|date[ \t]{1,3}of[ \t]{1,3}birth))",
+            context=["born", "birth", "birthday", "dob", "age"],
+        ),
+    ]
+
+
 def recognizers() -> list[EntityRecognizer]:
     """Every recognizer the English pipeline runs, freshly instantiated."""
     return [
@@ -258,6 +295,7 @@ def recognizers() -> list[EntityRecognizer]:
             url_context=["url", "website", "site", "link", "homepage"],
         ),
         *_person_recognizers(),
+        *_cued_recognizers(),
         EnglishStreetRecognizer(LANGUAGE),
         UsCityStateZipRecognizer(LANGUAGE),
         _uk_postcode(),

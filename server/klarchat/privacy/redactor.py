@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
@@ -19,6 +20,7 @@ from presidio_analyzer.recognizer_registry import RecognizerRegistry
 
 from klarchat.privacy import recognizers_de, recognizers_en
 from klarchat.privacy.nlp_engine import BlankSpacyNlpEngine
+from klarchat.privacy.special_categories import Category, special_category_recognizers
 from klarchat.privacy.vault import Vault
 
 RECOGNIZERS: dict[str, Callable[[], list[EntityRecognizer]]] = {
@@ -27,12 +29,53 @@ RECOGNIZERS: dict[str, Callable[[], list[EntityRecognizer]]] = {
 }
 
 
+class CategoryAction(StrEnum):
+    """What happens to a message with special-category data (GDPR Art. 9) in it."""
+
+    REDACT = "redact"
+    BLOCK = "block"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class CategoryFinding:
+    """One special category found in a message, the action taken and the words that showed it.
+
+    The words go back to the visitor who wrote them, never to a log or the database.
+    """
+
+    category: Category
+    action: CategoryAction
+    words: tuple[str, ...]
+
+    def as_frame(self) -> dict[str, object]:
+        return {
+            "category": self.category.value,
+            "action": self.action.value,
+            "words": list(self.words),
+        }
+
+
 @dataclass(frozen=True)
 class Redaction:
-    """A redacted message and how many values of each type were taken out of it."""
+    """A redacted message, how many values of each type were taken out, and its special categories.
+
+    When ``blocked`` is true the message must not be processed any further, and
+    ``text`` is the message with only the other personal data replaced.
+    """
 
     text: str
     entities: dict[str, int]
+    categories: tuple[CategoryFinding, ...] = ()
+
+    @property
+    def blocked(self) -> bool:
+        return any(finding.action is CategoryAction.BLOCK for finding in self.categories)
+
+    @property
+    def category_counts(self) -> dict[str, int]:
+        """Per category, how often it was found: safe for the audit record, unlike the words."""
+        return {f.category.entity_type: len(f.words) for f in self.categories}
 
 
 class _WithholdArguments(logging.Filter):
@@ -60,8 +103,16 @@ class Redactor:
     """Finds personal data with Presidio and swaps it for vault placeholders."""
 
     def __init__(
-        self, languages: Sequence[str] = ("de", "en"), score_threshold: float = 0.4
+        self,
+        languages: Sequence[str] = ("de", "en"),
+        score_threshold: float = 0.4,
+        *,
+        pass_through: Collection[str] = (),
+        category_actions: Mapping[Category, CategoryAction] | None = None,
     ) -> None:
+        """``pass_through`` names entity types that are found but left in the text (order
+        numbers, if the owner wants the assistant to see them); ``category_actions`` says per
+        special category what to do, and categories it leaves out are redacted."""
         unknown = [language for language in languages if language not in RECOGNIZERS]
         if unknown or not languages:
             raise ValueError(
@@ -71,9 +122,15 @@ class Redactor:
         _silence_presidio_text()
         self.supported_languages: tuple[str, ...] = tuple(dict.fromkeys(languages))
         self.score_threshold = score_threshold
+        self.pass_through = frozenset(pass_through)
+        self.category_actions = {
+            category: (category_actions or {}).get(category, CategoryAction.REDACT)
+            for category in Category
+        }
+        self._categories = {category.entity_type: category for category in Category}
         registry = RecognizerRegistry(supported_languages=list(self.supported_languages))
         for language in self.supported_languages:
-            for recognizer in RECOGNIZERS[language]():
+            for recognizer in [*RECOGNIZERS[language](), *special_category_recognizers(language)]:
                 registry.add_recognizer(recognizer)
         self._analyzer = AnalyzerEngine(
             registry=registry,
@@ -89,8 +146,8 @@ class Redactor:
             # not in the first user's first message.
             self._analyzer.analyze("Anna Muster, anna@example.org", language=language)
 
-    def redact(self, text: str, language: str, vault: Vault) -> Redaction:
-        """Replace every value found in ``text`` by its placeholder in ``vault``."""
+    def find(self, text: str, language: str) -> list[RecognizerResult]:
+        """Every personal value and special-category word in ``text``: non-overlapping, in order."""
         if language not in self.supported_languages:
             raise ValueError(
                 f"language {language!r} is not configured; "
@@ -99,16 +156,39 @@ class Redactor:
         found = self._analyzer.analyze(
             text, language=language, score_threshold=self.score_threshold
         )
-        chosen = resolve_overlaps(found)
+        return resolve_overlaps(found)
+
+    def redact(self, text: str, language: str, vault: Vault) -> Redaction:
+        """Replace every value found in ``text`` by its placeholder in ``vault``.
+
+        Special-category words are replaced only when their category's action is
+        ``redact``; with ``note`` or ``block`` they stay and are reported instead.
+        """
+        replaced: list[RecognizerResult] = []
+        words: dict[Category, list[str]] = {}
+        for result in self.find(text, language):
+            category = self._categories.get(result.entity_type)
+            if category is not None:
+                words.setdefault(category, []).append(text[result.start : result.end])
+                if self.category_actions[category] is CategoryAction.REDACT:
+                    replaced.append(result)
+            elif result.entity_type not in self.pass_through:
+                replaced.append(result)
         placeholders = [
             vault.placeholder_for(result.entity_type, text[result.start : result.end])
-            for result in chosen
+            for result in replaced
         ]
         redacted = text
-        for result, placeholder in reversed(list(zip(chosen, placeholders, strict=True))):
+        for result, placeholder in reversed(list(zip(replaced, placeholders, strict=True))):
             redacted = redacted[: result.start] + placeholder + redacted[result.end :]
-        counts = Counter(result.entity_type for result in chosen)
-        return Redaction(text=redacted, entities=dict(counts))
+        counts = Counter(
+            result.entity_type for result in replaced if result.entity_type not in self._categories
+        )
+        findings = tuple(
+            CategoryFinding(category, self.category_actions[category], tuple(found))
+            for category, found in words.items()
+        )
+        return Redaction(text=redacted, entities=dict(counts), categories=findings)
 
 
 def resolve_overlaps(results: Sequence[RecognizerResult]) -> list[RecognizerResult]:

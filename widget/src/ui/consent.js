@@ -19,7 +19,7 @@ export function createConsent(t, base, lang, decide) {
     event.preventDefault();
     const missing = purposes.filter((p) => required(p) && !boxes[p.id].checked);
     if (missing.length) {
-      hint.textContent = t.hint.replace("{x}", missing.map((p) => p.title).join(", "));
+      hint.textContent = t.hint.replace("{x}", () => missing.map((p) => p.title).join(", "));
       show(hint, true);
       const box = boxes[missing[0].id];
       box.setAttribute("aria-invalid", "true");

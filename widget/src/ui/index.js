@@ -231,7 +231,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
         break;
       case "redacted":
         if (!pending || pending.id !== f.id) break;
-        update(() => messages.user(pending.text, f.entities), true);
+        update(() => messages.user(pending.text, f.entities, f.categories), true);
         if (input.value === pending.typed) input.value = "";
         answering = f.id;
         pending = null;
@@ -243,11 +243,15 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
       case "done": {
         let text = "";
         update(() => (text = messages.finish(f.id, f.outcome)));
-        if (f.outcome !== "cancelled" && text) announce(t.answered.replace("{x}", text));
+        if (f.outcome !== "cancelled" && text) announce(t.answered.replace("{x}", () => text));
         if (answering === f.id) answering = null;
         break;
       }
       case "error":
+        if (f.code === "special_category" && pending && pending.id === f.id) {
+          blocked(String(f.message || ""));
+          break;
+        }
         if (pending && pending.id === f.id) pending = null;
         if (f.id && answering === f.id) {
           messages.finish(f.id, "interrupted");
@@ -260,6 +264,18 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
         if (f.code === "stale_policy" || f.code === "unknown_purpose") conn.restart();
         break;
     }
+  }
+
+  // The server refused the pending message for what it contains (a special category set to
+  // "block"): it stays in the log marked as not sent, with the server's reason, and goes back
+  // into the textarea to be rephrased, unless the visitor has typed something else since.
+  function blocked(reason) {
+    update(() => messages.blocked(pending.text, reason), true);
+    if (!input.value.trim()) input.value = pending.typed;
+    pending = null;
+    clearError();
+    announce(t.notSent + " " + reason);
+    if (open && composer.contains(root.activeElement)) input.focus();
   }
 
   function onState(name, delay) {

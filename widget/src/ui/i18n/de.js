@@ -54,6 +54,23 @@ export default {
     URL: ["Link", "Links"],
   },
   otherEntity: ["persönliche Angabe", "persönliche Angaben"],
+  // Special categories of personal data (GDPR Art. 9), by what the server did with them:
+  // {c} is the category, {w} the words it found.
+  categoryActions: {
+    redact: "Angaben der Kategorie „{c}“ entfernt: {w}",
+    note: "Hinweis: Ihre Nachricht enthält Angaben der Kategorie „{c}“ ({w}) und wird so weitergegeben.",
+  },
+  categories: {
+    health: "Gesundheit",
+    religion: "Religion oder Weltanschauung",
+    ethnic_origin: "ethnische Herkunft",
+    political_opinion: "politische Meinung",
+    sexual_orientation: "Sexualleben oder sexuelle Orientierung",
+    trade_union: "Gewerkschaftszugehörigkeit",
+    biometric: "biometrische Daten",
+    genetic: "genetische Daten",
+  },
+  notSent: "Nicht gesendet.",
   errors: {
     frame_too_large: "Ihre Nachricht ist zu lang. Bitte kürzen Sie sie.",
     message_too_long: "Ihre Nachricht ist zu lang. Bitte kürzen Sie sie.",

@@ -53,6 +53,23 @@ export default {
     URL: ["link", "links"],
   },
   otherEntity: ["personal detail", "personal details"],
+  // Special categories of personal data (GDPR Art. 9), by what the server did with them:
+  // {c} is the category, {w} the words it found.
+  categoryActions: {
+    redact: "Information about {c} removed: {w}",
+    note: "Note: your message contains information about {c} ({w}) and is passed on as written.",
+  },
+  categories: {
+    health: "health",
+    religion: "religion or belief",
+    ethnic_origin: "ethnic origin",
+    political_opinion: "political opinion",
+    sexual_orientation: "sex life or sexual orientation",
+    trade_union: "trade-union membership",
+    biometric: "biometric data",
+    genetic: "genetic data",
+  },
+  notSent: "Not sent.",
   errors: {
     frame_too_large: "Your message is too long. Please shorten it.",
     message_too_long: "Your message is too long. Please shorten it.",
