@@ -332,8 +332,8 @@ def stock_registry(languages: list[str]) -> RecognizerRegistry:
     """Presidio's predefined recognizers, loaded before Klarchat's are imported.
 
     Presidio finds a predefined recognizer by class name among all subclasses of
-    ``EntityRecognizer``, and Klarchat has classes of the same names (e.g.
-    ``IbanRecognizer``): once those are imported, either could be picked.
+    ``EntityRecognizer``: a Klarchat class of the same name, once imported, could be
+    picked instead. The assertion below keeps the comparison honest.
     """
     import tldextract
     from presidio_analyzer import RecognizerRegistry

@@ -43,6 +43,7 @@ async def test_message_before_consent_never_reaches_the_provider(
         "type": "redacted",
         "id": "m3",
         "entities": {"EMAIL_ADDRESS": 1, "PERSON": 1},
+        "categories": [],
     }
     assert frames[-1] == {"type": "done", "id": "m3", "ai": True, "outcome": "complete"}
     assert answer_text(frames) == "Gern, Anna Schmidt!"

@@ -83,6 +83,7 @@ class TokenStartUrlRecognizer(UrlRecognizer):
         return results
 
 
+_PHONE_WINDOW = regex.compile(r"[+(]?\d[\d \t()/.-]{4,40}\d\)?")
 _DATE = regex.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
 _NANP = regex.compile(r"(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}")
 _NUMBERING_WORD = regex.compile(
@@ -115,9 +116,22 @@ class GatedPhoneRecognizer(PhoneRecognizer):
         entities: list[str],
         nlp_artifacts: NlpArtifacts | None = None,
     ) -> list[RecognizerResult]:
-        """Presidio's matches, filtered by :func:`plausible_phone`."""
-        found = super().analyze(text, entities, nlp_artifacts)
-        return [r for r in found if plausible_phone(text, r.start, r.end)]
+        """Presidio's matches, filtered by :func:`plausible_phone`.
+
+        libphonenumber's matcher is the costliest recognizer, and it scans the
+        text once per region. It is given only the stretches of digits and
+        separators that could hold a number, not the whole message.
+        """
+        results = []
+        for window in _PHONE_WINDOW.finditer(text):
+            if _DATE.fullmatch(window.group()):
+                continue
+            for result in super().analyze(window.group(), entities, None):
+                result.start += window.start()
+                result.end += window.start()
+                if plausible_phone(text, result.start, result.end):
+                    results.append(result)
+        return results
 
 
 def plausible_phone(text: str, start: int, end: int) -> bool:
@@ -137,7 +151,7 @@ _GROUP_END = regex.compile(r"[A-Za-z0-9](?=[ .-]|$)")
 _GERMAN_IBAN_SHAPE = regex.compile(r"(?i:DE)[ ]?\d{2}(?:[ .-]?\d){18}(?![ .-]?\d)")
 
 
-class IbanRecognizer(LocalRecognizer):
+class GroupedIbanRecognizer(LocalRecognizer):
     """IBANs however they are grouped or cased, validated by python-stdnum.
 
     Presidio's own recognizer expects upper case and groups of four; customers
@@ -152,7 +166,7 @@ class IbanRecognizer(LocalRecognizer):
         super().__init__(
             supported_entities=["IBAN_CODE"],
             supported_language=language,
-            name=f"IbanRecognizer_{language}",
+            name=f"GroupedIbanRecognizer_{language}",
             context=list(context),
         )
 
@@ -210,7 +224,7 @@ def generic_recognizers(
     return [
         OfflineEmailRecognizer(supported_language=language, context=list(email_context)),
         GatedPhoneRecognizer(language=language, context=phone_context),
-        IbanRecognizer(language=language, context=iban_context),
+        GroupedIbanRecognizer(language=language, context=iban_context),
         CreditCardRecognizer(supported_language=language, context=list(card_context)),
         IpRecognizer(supported_language=language, context=list(ip_context)),
         TokenStartUrlRecognizer(supported_language=language, context=list(url_context)),

@@ -25,12 +25,18 @@ DATE_OF_BIRTH = "DATE_OF_BIRTH"
 
 # A reference: letters, digits and single inner separators ("A-123456", "4711/2025",
 # "DE.2024.00012"), optionally after "#" or "Nr.". Lower-case letters are allowed
-# because people type "ab12345"; a space may only split digit groups ("123 456").
+# because people type "ab12345"; a space may only split digit groups ("123 456")
+# or follow an upper-case prefix ("KD 1234 5678").
 # At least four digits are checked in validation.
 _REFERENCE = (
-    r"(?:\#[ \t]?)?[\p{L}\d](?:[\p{L}\d]|[-/.](?=[\p{L}\d])|(?<=\d)[ ](?=\d{3}))"
+    r"(?:\#[ \t]?)?(?:\p{Lu}{1,4}[ ](?=\d))?[\p{L}\d]"
+    r"(?:[\p{L}\d]|[-/.](?=[\p{L}\d])|(?<=\d)[ ](?=\d{3}))"
     r"{2,29}(?![\p{L}\d])"
 )
+# Cheap tests that run before the look-behind for the cue: most word starts
+# fail them, so the look-behind (the costly part) runs at few positions.
+_HAS_DIGIT_SOON = r"(?=(?:\#[ \t]?)?[\p{L}\d]{0,6}[ ./-]?\d)"
+_DATE_START = r"(?=\d|(?i:jan|jä|feb|mär|mae|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec))"
 _CUE_GLUE = r"[ \t]{0,3}(?:[-:#][ \t]{0,3}|(?:ist|lautet|is|was)[ \t]{1,3}|\([ \t]{0,3})?"
 _NOT_A_REFERENCE = regex.compile(
     r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
@@ -51,7 +57,13 @@ class ReferenceNumberRecognizer(PatternRecognizer):
             supported_entity=entity,
             name=f"{entity.title().replace('_', '')}Recognizer_{language}",
             supported_language=language,
-            patterns=[Pattern(entity.lower(), rf"(?<=(?i:{cue}){_CUE_GLUE}){_REFERENCE}", 0.85)],
+            patterns=[
+                Pattern(
+                    entity.lower(),
+                    rf"(?<![\p{{L}}\d]){_HAS_DIGIT_SOON}(?<=(?i:{cue}){_CUE_GLUE}){_REFERENCE}",
+                    0.85,
+                )
+            ],
             context=context,
             global_regex_flags=NAME_FLAGS,
         )
@@ -99,12 +111,13 @@ class BirthDateRecognizer(PatternRecognizer):
             patterns=[
                 Pattern(
                     "date after a birth cue",
+                    rf"(?<![\p{{L}}\d]){_DATE_START}"
                     rf"(?<=(?i:{before}){_CUE_GLUE}(?i:der|den|am|on|the)?[ \t]{{0,3}}){DATE}",
                     self.PATTERN_SCORE,
                 ),
                 Pattern(
                     "date before a birth cue",
-                    rf"{DATE}(?=[ \t]{{1,3}}(?i:{after}))",
+                    rf"(?<![\p{{L}}\d]){_DATE_START}{DATE}(?=[ \t]{{1,3}}(?i:{after}))",
                     self.PATTERN_SCORE,
                 ),
             ],

@@ -24,6 +24,16 @@ _LOCALES = (
     "tr_TR",
     "pl_PL",
     "it_IT",
+    "hr_HR",
+    "cs_CZ",
+    "sk_SK",
+    "sl_SI",
+    "ro_RO",
+    "hu_HU",
+    "vi_VN",
+    "en_PK",
+    "en_IN",
+    "az_AZ",
 )
 
 # Names that are far more often an ordinary capitalised word, a month, a place
@@ -50,6 +60,66 @@ _NEVER = frozenset(
     Neo Peer Pier Romane Said Server Sole Solange Tan Tea Til Till Tory Toy Us Van
     """.split()  # noqa: SIM905 (a word list reads better as a block)
 )
+
+
+# Brands that are a first name and a surname. Shop customers name them all the
+# time ("Ist der Hugo Boss Anzug lieferbar?"), and no person is meant.
+_BRANDS = (
+    "Hugo Boss",
+    "Tom Tailor",
+    "Marc O'Polo",
+    "Marc Cain",
+    "Calvin Klein",
+    "Tommy Hilfiger",
+    "Ralph Lauren",
+    "Jack Wolfskin",
+    "Paul Hewitt",
+    "Karl Lagerfeld",
+    "Gerry Weber",
+    "Betty Barclay",
+    "Bruno Banani",
+    "Peter Hahn",
+    "Jil Sander",
+    "Otto Kern",
+    "Daniel Hechter",
+    "Pierre Cardin",
+    "Michael Kors",
+    "Kate Spade",
+    "Tory Burch",
+    "Ted Baker",
+    "Paul Smith",
+    "Fred Perry",
+    "Ben Sherman",
+    "Tom Ford",
+    "Giorgio Armani",
+    "Emporio Armani",
+    "Christian Dior",
+    "Jean Paul Gaultier",
+    "Carolina Herrera",
+    "Estée Lauder",
+    "Max Factor",
+    "Mary Kay",
+    "Steve Madden",
+    "Kurt Geiger",
+    "John Deere",
+    "Jack Daniel's",
+    "Johnnie Walker",
+    "Jim Beam",
+    "Levi's",
+    "Levi Strauss",
+    "Dolce Gabbana",
+    "Victoria's Secret",
+    "Ben Jerry's",
+)
+
+
+def brand_at(text: str, start: int) -> bool:
+    """Does a brand made of person names start at ``text[start]`` ("Hugo Boss Anzug")?"""
+    return any(
+        text.startswith(brand, start)
+        and not text[start + len(brand) : start + len(brand) + 1].isalpha()
+        for brand in _BRANDS
+    )
 
 
 @cache

@@ -25,7 +25,7 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from klarchat.privacy.lexicon import is_first_name
+from klarchat.privacy.lexicon import brand_at, is_first_name
 
 NAME_FLAGS = regex.MULTILINE
 _END = r"(?![\p{L}\p{N}_-])(?!['’]\p{L}{2})"
@@ -76,12 +76,24 @@ def name_length(span: str, stop_words: frozenset[str]) -> int:
     """
     length = 0
     for word in _NAME_WORD.finditer(span):
-        text = word.group()
-        if text.rstrip(".") in stop_words:
+        if _is_stop_word(word.group(), stop_words):
             break
-        if word.start() == 0 or _is_name_word(text):
+        if word.start() == 0 or _is_name_word(word.group()):
             length = word.end()
     return length
+
+
+def _is_stop_word(word: str, stop_words: frozenset[str]) -> bool:
+    """A stop word, or a compound whose last part is one ("Praxis-Team", "Serviceteam").
+
+    The last part of a compound is its head noun, so it decides what the word is.
+    """
+    bare = word.rstrip(".")
+    return (
+        bare in stop_words
+        or bare.rsplit("-", 1)[-1] in stop_words
+        or bare.lower().endswith(("team", "service"))
+    )
 
 
 class CuedNameRecognizer(PatternRecognizer):
@@ -203,6 +215,8 @@ class KnownFirstNameRecognizer(LocalRecognizer):
                 text[match.start() : surname.end() if surname else match.end()],
                 self.stop_words,
             )
+            if brand_at(text, match.start()):
+                continue
             paired = end > match.end()
             if not paired and not _known_first_name(match.group(), alone=True):
                 continue

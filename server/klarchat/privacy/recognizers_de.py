@@ -16,13 +16,9 @@ from presidio_analyzer.predefined_recognizers import (
     DeBsnrRecognizer,
     DeFuehrerscheinRecognizer,
     DeHealthInsuranceRecognizer,
-    DeIdCardRecognizer,
     DeKfzRecognizer,
     DeLanrRecognizer,
-    DePassportRecognizer,
     DePlzRecognizer,
-    DeSocialSecurityRecognizer,
-    DeTaxIdRecognizer,
     DeTaxNumberRecognizer,
     DeVatIdRecognizer,
 )
@@ -34,6 +30,7 @@ from klarchat.privacy.cued import (
     BirthDateRecognizer,
     ReferenceNumberRecognizer,
 )
+from klarchat.privacy.ids_de import german_id_number_recognizers
 from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
 
 LANGUAGE = "de"
@@ -79,7 +76,9 @@ STOP_WORDS = frozenset(
     Anwältin Notar Steuerberater Berater Beraterin Single Fan Mensch Menschen
     Person Personen Leute Team Support Service Kundenservice Kundendienst Firma
     Unternehmen Abteilung Bank Sparkasse Shop Laden Geschäft Hotel Praxis Klinik
-    Krankenhaus Schule Universität Uni Amt Behörde Gericht Polizei
+    Krankenhaus Schule Universität Uni Amt Behörde Gericht Polizei Apotheke Kanzlei
+    Redaktion Verwaltung Hausverwaltung Werkstatt Filiale Zentrale Gemeinde Verein
+    Oetker Martens Hauschka
     Deutscher Deutsche Deutschen Österreicher Österreicherin Schweizer Schweizerin
     Berliner Berlinerin Hamburger Münchner Kölner Frankfurter Brite Britin
     Engländer Engländerin Amerikaner Amerikanerin Franzose Französin Italiener
@@ -124,9 +123,13 @@ _HOUSE_NUMBER = (
     r"(?![ \t]{0,3}(?:€|%|(?i:euro|eur|uhr|stück|stk|km|kg|mal|prozent|minuten|tage|jahre)\b))"
 )
 _CAPITALISED_WORD = r"\p{Lu}[\p{Ll}ß]+(?:-\p{Lu}?[\p{Ll}ß]+)*"
+_STREET_ADJECTIVES = (
+    r"(?:Alte|Neue|Große|Kleine|Lange|Hohe|Breite|Obere|Untere|Hintere|Vordere|Innere|Äußere"
+    r"|Krumme|Schöne|Grüne|Rote|Weiße|Schwarze)[nrs]?"
+)
 _FIRST_WORD_AFTER_NUMBER_OR_PREPOSITION = regex.compile(
     r"^(?:\D*?\d+[ \t]{1,3}|(?:Am|Im|Zum|Zur|Beim|Alt|An|Auf|In|Unter|Hinter|Vor)[ \t]{1,3}"
-    r"(?:(?:der|den|dem)[ \t]{1,3})?)(\p{Lu}[\p{Ll}ß]+)"
+    rf"(?:(?:der|den|dem)[ \t]{{1,3}})?|{_STREET_ADJECTIVES}[ \t]{{1,3}})(\p{{Lu}}[\p{{Ll}}ß]+)"
 )
 
 
@@ -157,8 +160,9 @@ class GermanStreetRecognizer(AddressRecognizer):
             0.75,
         ),
         Pattern(
-            "Street typed in lower case (bahnhofstr 3, goethestraße 12)",
-            r"(?<![\p{L}\p{N}-])\p{Ll}[\p{Ll}-]*?(?:stra(?:ß|ss)e|str\.?|allee|gasse)"
+            "Street typed in lower case (bahnhofstr 3, birkenweg 2d, kurfürstendamm 93)",
+            r"(?<![\p{L}\p{N}-])\p{Ll}[\p{Ll}-]*?(?:stra(?:ß|ss)e|str\.?|allee|gasse|weg|damm|ring"
+            r"|platz|ufer|chaussee|pfad|steig)"
             rf"[ \t]{{0,3}}{_HOUSE_NUMBER}",
             0.65,
         ),
@@ -167,6 +171,12 @@ class GermanStreetRecognizer(AddressRecognizer):
             rf"(?<![\p{{L}}\p{{N}}-]){_CAPITALISED_WORD}[ \t]{{1,3}}"
             rf"(?:{_STREET_NOUNS})[ \t]{{0,3}}{_HOUSE_NUMBER}",
             0.75,
+        ),
+        Pattern(
+            "Adjective and noun (Lange Reihe 15, Große Bleichen 1a, Neuer Wall 10)",
+            rf"(?<![\p{{L}}\p{{N}}-]){_STREET_ADJECTIVES}[ \t]{{1,3}}"
+            rf"{_CAPITALISED_WORD}[ \t]{{1,3}}{_HOUSE_NUMBER}",
+            0.6,
         ),
         Pattern(
             "Street with article (Straße des 17. Juni 4, Platz der Republik 1)",
@@ -328,17 +338,18 @@ def _person_recognizers() -> list[EntityRecognizer]:
 
 
 def _german_id_recognizers() -> list[EntityRecognizer]:
-    """Presidio's checksum-validated German identifiers, plus plates and postcodes."""
+    """Checksum-validated German identifiers, plus plates and postcodes.
+
+    Identity-card and passport numbers come from :mod:`klarchat.privacy.ids_de`
+    rather than Presidio, whose patterns take the ninth character for a check digit.
+    """
     plates = DeKfzRecognizer(supported_language=LANGUAGE)
     # Plates are upper case; matched case-insensitively, "ist um 5" looks like one.
     plates.global_regex_flags = regex.MULTILINE
     return [
-        DeTaxIdRecognizer(supported_language=LANGUAGE),
+        *german_id_number_recognizers(LANGUAGE),
         DeTaxNumberRecognizer(supported_language=LANGUAGE),
-        DeSocialSecurityRecognizer(supported_language=LANGUAGE),
         DeHealthInsuranceRecognizer(supported_language=LANGUAGE),
-        DeIdCardRecognizer(supported_language=LANGUAGE),
-        DePassportRecognizer(supported_language=LANGUAGE),
         DeFuehrerscheinRecognizer(supported_language=LANGUAGE),
         DeVatIdRecognizer(supported_language=LANGUAGE),
         DeLanrRecognizer(supported_language=LANGUAGE),
@@ -348,7 +359,9 @@ def _german_id_recognizers() -> list[EntityRecognizer]:
     ]
 
 
-_NUMBER_WORD = r"(?:-?nummer|-?nr\.?|-?no\.?|-?id)"
+_NUMBER_WORD = r"(?:-?numm?er|-?nr\.?|-?no\.?|-?id)"
+# Compounds count too: "Flugbuchung", "Online-Bestellnummer", "Vielfliegerkonto".
+_COMPOUND = r"(?<![\p{L}\d-])[\p{L}-]{0,20}?"
 
 
 def _cued_recognizers() -> list[EntityRecognizer]:
@@ -357,24 +370,25 @@ def _cued_recognizers() -> list[EntityRecognizer]:
         ReferenceNumberRecognizer(
             entity=ORDER_NUMBER,
             language=LANGUAGE,
-            cue=r"(?<!\p{L})(?:(?:bestell|auftrags?|rechnungs?|lieferschein|sendungs?|retouren?"
+            cue=rf"{_COMPOUND}(?:(?:bestell|auftrags?|rechnungs?|lieferschein|sendungs?|retouren?"
             r"|reklamations?|storno|vorgangs?|ticket|order|paket|tracking|buchungs?)"
-            rf"{_NUMBER_WORD}|bestellung|auftrag|rechnung|retoure|sendung|lieferung"
-            r"|reklamation|vorgang|ticket|order|buchung)",
+            rf"{_NUMBER_WORD}|(?:bestellung|auftrag|rechnung|retoure|sendung|lieferung"
+            r"|reklamation|vorgang|ticket|order|buchung|paket)"
+            rf"(?:[ \t]{{1,3}}(?:nr\.?|nummer|no\.?))?)",
             context=["bestellung", "bestellnummer", "auftrag", "rechnung", "sendung"],
         ),
         ReferenceNumberRecognizer(
             entity=CUSTOMER_NUMBER,
             language=LANGUAGE,
-            cue=r"(?<!\p{L})(?:kunden|kd\.?|mitglieds|mitglieder|vertrags|versicherungs(?:schein)?"
-            r"|versicherten|policen|patienten|zähler|abo|mandats|kundenkonto|vertragskonto"
-            rf"|nutzer|benutzer|referenz){_NUMBER_WORD}"
-            r"|(?<!\p{L})(?:kundenkonto|vertragskonto|police)",
+            cue=rf"{_COMPOUND}(?:(?:kunden|kd\.?|mitglieds|mitglieder|vertrags|versicherungs"
+            r"(?:schein)?|versicherten|policen|patienten|zähler|abo|mandats|konto|nutzer"
+            rf"|benutzer|referenz){_NUMBER_WORD}|konto|police|kd\.?)",
             context=["kunde", "kundin", "kundennummer", "vertrag", "versicherung"],
         ),
         BirthDateRecognizer(
             language=LANGUAGE,
-            before=r"(?<!\p{L})(?:geboren|geb\.|geburtsdatum|geb\.-?datum|geburtstag|geburtsdatums)",
+            before=r"(?<!\p{L})(?:geboren|geb\.|geb(?=[ \t]{1,3}\d)|geburtsdatum|geb\.-?datum"
+            r"|geburtstag|geburtsdatums)",
             after=r"geboren(?!\p{L})",
             context=["geboren", "geburtsdatum", "geburtstag", "alter"],
         ),

@@ -13,6 +13,7 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
+    DeHealthInsuranceRecognizer,
     NhsRecognizer,
     UkNinoRecognizer,
     UkPostcodeRecognizer,
@@ -26,7 +27,9 @@ from klarchat.privacy.cued import (
     BirthDateRecognizer,
     ReferenceNumberRecognizer,
 )
+from klarchat.privacy.ids_de import german_id_number_recognizers
 from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
+from klarchat.privacy.recognizers_de import GermanPostcodeTownRecognizer, GermanStreetRecognizer
 
 LANGUAGE = "en"
 
@@ -302,4 +305,10 @@ def recognizers() -> list[EntityRecognizer]:
         UsSsnRecognizer(supported_language=LANGUAGE),
         UkNinoRecognizer(supported_language=LANGUAGE),
         NhsRecognizer(supported_language=LANGUAGE),
+        # Visitors of German sites who write English still live at German addresses
+        # and carry German documents.
+        GermanStreetRecognizer(LANGUAGE),
+        GermanPostcodeTownRecognizer(LANGUAGE),
+        *german_id_number_recognizers(LANGUAGE),
+        DeHealthInsuranceRecognizer(supported_language=LANGUAGE),
     ]

@@ -212,7 +212,9 @@ def compile_prefilter(terms: Terms) -> re.Pattern[str]:
     """
     tree: _Trie = {}
     # Shortest first: a prefix that starts with another one adds no candidate.
-    for prefix in sorted({_literal_prefix(f).lower() for f in _fragments(terms)}, key=len):
+    for prefix in sorted(
+        {_literal_prefix(f).lower() for f in _fragments(terms)}, key=lambda p: (len(p), p)
+    ):
         node = tree
         for char in prefix:
             if _LEAF in node:
