@@ -126,6 +126,20 @@ GERMAN_MESSAGES = [
 ]
 
 
+GERMAN_MESSAGES += [
+    (
+        "Bitte an Lange Reihe 15, 20099 Hamburg. wohne sonst birkenweg 2d, schreibt Ilse Kern",
+        ["Lange Reihe 15", "20099 Hamburg", "birkenweg 2d", "Ilse", "Kern"],
+        {"LOCATION": 3, "PERSON": 1},
+    ),
+    (
+        "IBAN de89 3704 0044 0532 0130 00 bzw. DE 89 370 400 440 532 013 000, geb 05.10.86",
+        ["de89 3704 0044 0532 0130 00", "DE 89 370 400 440 532 013 000", "05.10.86"],
+        {"IBAN_CODE": 2, "DATE_OF_BIRTH": 1},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "values", "entities"), GERMAN_MESSAGES)
 def test_german_personal_data_does_not_survive(redactor, text, values, entities):
     result = redact(redactor, text, "de")
@@ -148,6 +162,8 @@ GERMAN_NEGATIVES = [
     "Version 2.4.1 stürzt ab, Fehlercode 0x80070005. Zimmer 204, Größe 42.",
     "Ich heiße Sie herzlich willkommen. Hallo Team, danke schön!",
     "Am Ende des Tages zählt der Preis. Im Großen und Ganzen bin ich zufrieden.",
+    "Hallo Praxis-Team, liebe Apotheke, ist der Hugo Boss Anzug oder die Tom Tailor Jacke da?",
+    "Neue Bestellung 4711-2025 und Große Pizza 2 Stück, Sendung kommt am 05.10.2026.",
 ]
 
 
@@ -214,6 +230,15 @@ ENGLISH_MESSAGES = [
         "My site is https://www.janedoe-photography.com/portfolio and my IP 203.0.113.42.",
         ["Michael", "Brown", "4111-1111-1111-1111", "janedoe-photography", "203.0.113.42"],
         {"PERSON": 1, "CREDIT_CARD": 1, "URL": 1, "IP_ADDRESS": 1},
+    ),
+]
+
+
+ENGLISH_MESSAGES += [
+    (
+        "I live at Zeil 77, 60313 Frankfurt am Main; my German Steuer-ID is 86 095 742 719.",
+        ["60313 Frankfurt", "86 095 742 719"],
+        {"LOCATION": 1, "DE_TAX_ID": 1},
     ),
 ]
 

@@ -124,7 +124,7 @@ class GatedPhoneRecognizer(PhoneRecognizer):
         """
         results = []
         for window in _PHONE_WINDOW.finditer(text):
-            if _DATE.fullmatch(window.group()):
+            if not plausible_phone(text, window.start(), window.end(), within=True):
                 continue
             for result in super().analyze(window.group(), entities, None):
                 result.start += window.start()
@@ -134,12 +134,17 @@ class GatedPhoneRecognizer(PhoneRecognizer):
         return results
 
 
-def plausible_phone(text: str, start: int, end: int) -> bool:
-    """Decide whether ``text[start:end]`` is written like a phone number."""
+def plausible_phone(text: str, start: int, end: int, *, within: bool = False) -> bool:
+    """Decide whether ``text[start:end]`` is written like a phone number.
+
+    With ``within``, whether it could hold one: a North-American number may sit
+    anywhere in the stretch rather than fill it.
+    """
     raw = text[start:end]
     if _DATE.fullmatch(raw) or _NUMBERING_WORD.search(text[max(0, start - 40) : start]):
         return False
-    return raw[0] in "+(0" or bool(_NANP.fullmatch(raw))
+    nanp = _NANP.search(raw) if within else _NANP.fullmatch(raw)
+    return raw[0] in "+(0" or bool(nanp)
 
 
 # Two letters, two check digits, then 10 to 30 letters or digits in any grouping

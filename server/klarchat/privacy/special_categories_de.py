@@ -24,7 +24,8 @@ Chosen for precision in customer-service chat, and deliberately left out:
   everyone has ("Weihnachten", "Ostern", "Feiertag"); "Gott" ("Gott sei Dank");
   "glauben" ("ich glaube" means "I think") unless "mein Glaube"; "halal",
   "koscher" and "Kopftuch" are product attributes in a shop; "Gläubiger" is a
-  creditor, so only lower-case "gläubig" counts. A religious name before an
+  creditor, so only lower-case "gläubig" counts. "Christin" is also a first
+  name, so it counts only after "bin", "als", "eine" and the like. A religious name before an
   institution ("Evangelisches Krankenhaus", "Jüdische Gemeinde") and
   "Kirchengemeinde" name a customer, not a belief. Jews are listed under
   religion.
@@ -165,6 +166,7 @@ HEALTH = Terms(
         "legasthen",
         "tourette",
         "demenz",
+        r"\mdement(?:e|er|en)?\M",
         "alzheimer",
         "parkinson",
         "multiple sklerose",
@@ -248,7 +250,17 @@ HEALTH = Terms(
         "arzt(?:termin|besuch|brief)",
         "ärztlich",
     ),
-    cased=(r"\mOP\M", r"\mHIV\M", r"\mAIDS\M", r"\mADHS\M", r"\mCOPD\M", r"\mPTBS\M", r"\mGdB\M"),
+    cased=(
+        r"\mOP\M",
+        r"\mPrEP\M",
+        r"\mMRT\M",
+        r"\mHIV\M",
+        r"\mAIDS\M",
+        r"\mADHS\M",
+        r"\mCOPD\M",
+        r"\mPTBS\M",
+        r"\mGdB\M",
+    ),
     cued=(
         Cued(
             terms=(
@@ -259,7 +271,7 @@ HEALTH = Terms(
                 ),
                 "psychiater(?:in)?",
                 *(
-                    f"{field}(?:e|in)"
+                    f"{field}(?:e|en|in)"
                     for field in (
                         "psycholog",
                         "kardiolog",
@@ -322,7 +334,7 @@ RELIGION = Terms(
         "muslim",
         "moslem",
         "islam",
-        r"\mchrist(?:in|innen|en)?\M",
+        r"\mchrist(?:innen|en)?\M",
         "christlich",
         "christentum",
         r"\mjud(?:e|en|entum)\M",
@@ -386,6 +398,12 @@ RELIGION = Terms(
     cased=(r"\mgläubig",),
     cued=(
         Cued(terms=("Religion", "Glaube[ns]?", "Konfession"), before=_POSSESSIVE),
+        # "Christin" is also a common first name ("meine Frau Christin").
+        Cued(
+            terms=("Christin",),
+            before=r"(?:bin|ist|als|eine|gläubige|überzeugte|praktizierende|katholische"
+            r"|evangelische)",
+        ),
         Cued(
             terms=("Kirche", "Moschee", "Synagoge", "Tempel"),
             before=(

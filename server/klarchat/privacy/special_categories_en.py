@@ -412,6 +412,16 @@ _UNIONS = (
     "trade union",
     "labour union",
     "labor union",
+    # German unions: visitors of German sites write English too.
+    r"ver\.?di",
+    "IG Metall",
+    "IG BCE",
+    "GEW",
+    "GDL",
+    "EVG",
+    "NGG",
+    "GdP",
+    "Marburger Bund",
 )
 
 TRADE_UNION = Terms(
@@ -461,6 +471,7 @@ BIOMETRIC = Terms(
         r"fingerprint(?<!(?:key|ssh|certificate|browser|device|digital|canvas|tls|gpg|pgp)[\s-]fingerprint)(?!ing)",
         r"face\s*scan",
         "facial (?:scan|geometry)",
+        "facial recognition (?:data|scans?|templates?|images?)",
         "faceprint",
         "iris scan",
         "retina(?:l)? scan",
