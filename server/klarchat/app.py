@@ -10,9 +10,10 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from klarchat.config import Settings
+from klarchat.retention import periodic_purge
 from klarchat.services import Services
 from klarchat.web.chat_socket import chat_socket
-from klarchat.web.pages import demo_page, healthz, loader, static_dir
+from klarchat.web.pages import demo_page, healthz, loader, signing_key, static_dir
 from klarchat.web.privacy import privacy_notice
 
 
@@ -22,7 +23,8 @@ def create_app(settings: Settings) -> Starlette:
         services = await Services.start(settings)
         app.state.services = services
         try:
-            yield
+            async with periodic_purge(services.store, settings.retention):
+                yield
         finally:
             await services.stop()
 
@@ -30,6 +32,7 @@ def create_app(settings: Settings) -> Starlette:
         routes=[
             Route("/", demo_page),
             Route("/healthz", healthz),
+            Route("/.well-known/klarchat-signing-key", signing_key),
             Route("/privacy", privacy_notice),
             Route("/klarchat.js", loader, name="loader"),
             WebSocketRoute("/ws", chat_socket),

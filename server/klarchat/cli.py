@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from klarchat import cli_data
 from klarchat.config import ConfigError, Settings, config_path, load_settings
 
 EXIT_CHECK_FAILED = 1
@@ -39,6 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     ledger_commands = ledger.add_subparsers(dest="ledger_command", required=True)
     verify = ledger_commands.add_parser("verify", help="prove the hash chain is intact")
     verify.add_argument("--data-dir", type=Path, help="folder holding klarchat.sqlite3")
+    verify.add_argument("--checkpoint", type=Path, help="also prove this signed checkpoint holds")
+    verify.add_argument("--public-key", type=Path, help="PEM public key (default: the data dir's)")
+    receipt = ledger_commands.add_parser("verify-receipt", help="check a signed consent receipt")
+    receipt.add_argument("file", type=Path, help="the receipt as JSON")
+    receipt.add_argument("--data-dir", type=Path, help="folder holding the key and the ledger")
+    receipt.add_argument("--public-key", type=Path, help="PEM public key (default: the data dir's)")
+    checkpoint = ledger_commands.add_parser("checkpoint", help="sign the ledger's head")
+    checkpoint.add_argument("--data-dir", type=Path, help="folder holding the key and the ledger")
+    checkpoint.add_argument(
+        "--out", type=Path, help="file to write (default: data dir/checkpoints/)"
+    )
+    cli_data.add_commands(commands)
     return parser
 
 
@@ -50,7 +63,18 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(settings)
         if args.command == "check-config":
             return _check_config(settings)
-        return asyncio.run(_verify_ledger(settings))
+        if args.command in cli_data.COMMANDS:
+            return asyncio.run(cli_data.run(args, settings))
+        from klarchat import ledger_cli
+
+        if args.ledger_command in ("verify-receipt", "checkpoint"):
+            return ledger_cli.run(args, settings)
+        chain = asyncio.run(_verify_ledger(settings))
+        if args.checkpoint is None:
+            return chain
+        return max(
+            chain, ledger_cli.verify_checkpoint_file(settings, args.checkpoint, args.public_key)
+        )
     except ConfigError as exc:
         print(f"klarchat: configuration error\n{exc}", file=sys.stderr)
         return EXIT_BAD_CONFIG

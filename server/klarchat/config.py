@@ -64,6 +64,15 @@ class Privacy(_Section):
     block_notice: Localized = Field(default_factory=lambda: dict(DEFAULT_BLOCK_NOTICE))
 
 
+class Retention(_Section):
+    """Storage limitation (GDPR Art. 5(1)(e)): how long stored rows live. A fraction of a
+    minute is allowed for the interval so that tests can watch the purge run."""
+
+    transcript_days: int = Field(30, gt=0)
+    audit_days: int = Field(180, gt=0)
+    purge_interval_minutes: float = Field(60, gt=0)
+
+
 class Assistant(_Section):
     name: str = "Klarchat"
     system_prompt: Localized = Field(default_factory=lambda: dict(DEFAULT_SYSTEM_PROMPT))
@@ -113,6 +122,7 @@ class Settings(BaseSettings):
     privacy: Privacy = Field(default_factory=Privacy)
     assistant: Assistant = Field(default_factory=Assistant)
     consent: Consent = Field(default_factory=Consent)
+    retention: Retention = Field(default_factory=Retention)
 
     @classmethod
     def settings_customise_sources(

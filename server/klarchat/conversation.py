@@ -15,14 +15,17 @@ from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from klarchat import protocol
+from klarchat import protocol, rights
 from klarchat.adapters.base import AdapterError, ChatMessage, ChatRequest
 from klarchat.consent.ledger import utc_now_ms
+from klarchat.consent.receipts import sign_receipt
 from klarchat.consent.state import Action, ConsentState, action_for_choice
 from klarchat.privacy.restore import StreamRestorer
 from klarchat.protocol import (
     ConsentChoice,
+    Erase,
     ErrorCode,
+    Export,
     Hello,
     Message,
     Ping,
@@ -32,7 +35,7 @@ from klarchat.protocol import (
 from klarchat.ratelimit import RateLimiter
 from klarchat.services import Services
 from klarchat.sessions import Session
-from klarchat.store.records import AuditRow, MessageRow
+from klarchat.store.records import AuditRow, ConsentEventRow, MessageRow
 
 AI_CHAT = "ai_chat"
 TRANSCRIPT = "transcript"
@@ -51,6 +54,7 @@ class Conversation:
         self._session: Session | None = None
         self._answer: asyncio.Task[None] | None = None
         self._answer_id = ""
+        self._linked = False
 
     async def run(self) -> None:
         try:
@@ -97,6 +101,10 @@ class Conversation:
             await self._withdraw(session, frame)
         elif isinstance(frame, Message):
             await self._message(session, frame)
+        elif isinstance(frame, Export):
+            await self._export(session)
+        elif isinstance(frame, Erase):
+            await self._erase(session)
 
     # -- session -------------------------------------------------------------------------
 
@@ -220,6 +228,7 @@ class Conversation:
         if decisions.get(TRANSCRIPT) is Action.WITHDRAWN:
             await self._svc.store.delete_messages(session.conversation_id)
         events = []
+        rows: list[ConsentEventRow] = []
         for purpose, action in decisions.items():
             row = await self._svc.ledger.record(
                 subject=session.subject,
@@ -229,6 +238,7 @@ class Conversation:
                 origin=self._origin,
             )
             session.consent[purpose] = new_states[purpose]
+            rows.append(row)
             events.append(
                 {
                     "event_id": row.event_id,
@@ -244,8 +254,38 @@ class Conversation:
                 "events": events,
                 "at": events[-1]["at"] if events else utc_now_ms(),
                 "consent": self._consent_state(session),
+                "receipt": sign_receipt(
+                    self._svc.signing_key,
+                    subject=session.subject,
+                    events=rows,
+                    issued_at=utc_now_ms(),
+                ),
             }
         )
+
+    # -- data-subject rights -------------------------------------------------------------
+
+    async def _export(self, session: Session) -> None:
+        data = await rights.export(self._svc.store, session.subject, [session.conversation_id])
+        await self._send({"type": "export", "data": data})
+
+    async def _erase(self, session: Session) -> None:
+        """Stop first, then delete: no answer still running may write a row afterwards."""
+        await self._cancel_answer(notify=True)
+        session.forget_chat()
+        erasure = await rights.erase(self._svc.store, session.subject, [session.conversation_id])
+        self._linked = False
+        deleted = {"messages": erasure.messages, "audit": erasure.audit, "links": erasure.links}
+        await self._send({"type": "erased", "at": erasure.at, "deleted": deleted})
+
+    async def _link(self, session: Session) -> None:
+        """Before this connection's first stored row: the conversation id cannot be
+        computed from the subject, and export and erasure by subject need the way."""
+        if not self._linked:
+            await self._svc.store.link_conversation(
+                session.subject, session.conversation_id, utc_now_ms()
+            )
+            self._linked = True
 
     # -- messages ------------------------------------------------------------------------
 
@@ -268,6 +308,7 @@ class Conversation:
             raise ProtocolError(
                 ErrorCode.RATE_LIMITED, "Too many messages; please wait a moment.", frame.id
             )
+        await self._link(session)
         self._answer_id = frame.id
         self._answer = asyncio.create_task(self._respond(session, frame))
 

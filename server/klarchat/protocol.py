@@ -83,11 +83,24 @@ class Ping(_ClientFrame):
     id: str | None = Field(None, pattern=MESSAGE_ID)
 
 
+class Export(_ClientFrame):
+    """The visitor asks for what is held about their session (GDPR Art. 15, 20)."""
+
+    type: Literal["export"]
+
+
+class Erase(_ClientFrame):
+    """The visitor asks for their transcript and audit rows to be deleted (Art. 17)."""
+
+    type: Literal["erase"]
+
+
 ClientFrame = Annotated[
-    Hello | ConsentChoice | Withdraw | Message | Ping, Field(discriminator="type")
+    Hello | ConsentChoice | Withdraw | Message | Ping | Export | Erase,
+    Field(discriminator="type"),
 ]
 _CLIENT_FRAME: TypeAdapter[ClientFrame] = TypeAdapter(ClientFrame)
-CLIENT_TYPES = frozenset({"hello", "consent", "withdraw", "message", "ping"})
+CLIENT_TYPES = frozenset({"hello", "consent", "withdraw", "message", "ping", "export", "erase"})
 
 
 def parse(raw: str | bytes | None, *, max_frame_bytes: int, max_message_chars: int) -> ClientFrame:

@@ -13,6 +13,7 @@ from klarchat.adapters.registry import load_adapter
 from klarchat.config import Settings
 from klarchat.consent.ledger import Ledger
 from klarchat.consent.policy import Policy
+from klarchat.consent.signing import SigningKey, load_or_create_signing_key
 from klarchat.identity import Identities, load_or_create_secret
 from klarchat.privacy.redactor import Redactor
 from klarchat.sessions import SessionRegistry
@@ -31,6 +32,7 @@ class Services:
     redactor: Redactor
     adapter: Adapter
     identities: Identities
+    signing_key: SigningKey
     sessions: SessionRegistry
 
     @classmethod
@@ -51,6 +53,7 @@ class Services:
             ),
             adapter=load_adapter(settings.adapter, settings.adapter_options()),
             identities=Identities(load_or_create_secret(settings.data_dir, secret)),
+            signing_key=load_or_create_signing_key(settings.data_dir),
             sessions=SessionRegistry(settings.limits.session_idle_minutes * 60),
         )
 

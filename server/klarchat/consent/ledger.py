@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from klarchat.consent.policy import ShownText
 from klarchat.consent.state import Action
@@ -28,8 +30,12 @@ def event_hash(row: ConsentEventRow) -> str:
     fields = asdict(row)
     del fields["hash"]
     prev_hash = fields.pop("prev_hash")
-    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+    return hashlib.sha256(prev_hash.encode("utf-8") + canonical_json(fields)).hexdigest()
+
+
+def canonical_json(fields: Mapping[str, Any]) -> bytes:
+    """One byte form for hashing and signing: sorted keys, no spaces, UTF-8 as is."""
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 @dataclass(frozen=True, slots=True)

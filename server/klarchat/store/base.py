@@ -7,10 +7,16 @@ atomically, even with several server processes on one database.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Collection
 from typing import Protocol
 
-from klarchat.store.records import AuditRow, ConsentEventRow, MessageRow
+from klarchat.store.records import (
+    AuditRow,
+    ConsentEventRow,
+    ErasureRow,
+    MessageRow,
+    PurgeCounts,
+)
 
 GENESIS_HASH = "0" * 64
 """The `prev_hash` of the first ledger row."""
@@ -48,6 +54,36 @@ class Store(Protocol):
     async def delete_messages(self, conversation: str) -> int: ...
 
     async def add_audit(self, row: AuditRow) -> None: ...
+
+    async def audit_rows(self, conversation: str) -> list[AuditRow]: ...
+
+    async def link_conversation(self, subject: str, conversation: str, at: str) -> None:
+        """Remember that a conversation belongs to a subject (idempotent): the two are
+        derived from the session token separately, and export and erasure need the way
+        from one to the other without the token."""
+
+    async def conversations_of(self, subject: str) -> list[str]: ...
+
+    async def consent_events_of(self, subject: str) -> list[ConsentEventRow]:
+        """One subject's ledger rows in seq order."""
+
+    async def consent_texts(self, sha256s: Collection[str]) -> dict[str, str]:
+        """The texts shown, by their sha256."""
+
+    async def erase_subject(
+        self, subject: str, conversations: Collection[str], at: str
+    ) -> ErasureRow:
+        """Atomically: delete the messages and audit rows of the subject's linked
+        conversations and of `conversations`, delete the links, and append the erasure
+        record. The ledger is not touched."""
+
+    async def erasures_of(self, subject: str) -> list[ErasureRow]: ...
+
+    async def purge(
+        self, *, messages_before: str, audit_before: str, links_before: str, dry_run: bool = False
+    ) -> PurgeCounts:
+        """Delete messages and audit rows older than their cutoff, and links older than
+        `links_before` whose conversation has no row left; with `dry_run`, only count."""
 
     async def checkpoint(self) -> None:
         """Flush write-ahead state into the main file (tests read its bytes)."""

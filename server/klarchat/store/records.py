@@ -40,3 +40,21 @@ class AuditRow:
     entities: dict[str, int]
     outcome: str
     error_code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureRow:
+    """That an erasure happened and what it removed; never what the rows held."""
+
+    subject: str
+    at: str
+    messages: int
+    audit: int
+    links: int
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeCounts:
+    messages: int
+    audit: int
+    links: int

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Collection
+from contextlib import asynccontextmanager
 from dataclasses import astuple
 from importlib.resources import files
 from pathlib import Path
@@ -18,8 +19,18 @@ import aiosqlite
 from yoyo import get_backend, read_migrations
 
 from klarchat.store.base import GENESIS_HASH, ChainHead
-from klarchat.store.records import AuditRow, ConsentEventRow, MessageRow
+from klarchat.store.records import (
+    AuditRow,
+    ConsentEventRow,
+    ErasureRow,
+    MessageRow,
+    PurgeCounts,
+)
 
+_AUDIT_COLUMNS = (
+    "conversation, message_id, adapter, model, started_at, finished_at, entities, outcome,"
+    " error_code"
+)
 _EVENT_COLUMNS = (
     "seq, event_id, subject, purpose, action, policy_version, text_sha256, lang, origin, at,"
     " prev_hash, hash"
@@ -153,6 +164,109 @@ class SqliteStore:
                     row.error_code,
                 ),
             )
+
+    async def audit_rows(self, conversation: str) -> list[AuditRow]:
+        async with self.db.execute(
+            f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE conversation = ? ORDER BY id",
+            (conversation,),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [AuditRow(*r[:6], json.loads(r[6]), *r[7:]) for r in rows]
+
+    async def link_conversation(self, subject: str, conversation: str, at: str) -> None:
+        async with self._write:
+            await self.db.execute(
+                "INSERT OR IGNORE INTO subject_conversations (subject, conversation, linked_at)"
+                " VALUES (?, ?, ?)",
+                (subject, conversation, at),
+            )
+
+    async def conversations_of(self, subject: str) -> list[str]:
+        async with self.db.execute(
+            "SELECT conversation FROM subject_conversations WHERE subject = ?"
+            " ORDER BY linked_at, conversation",
+            (subject,),
+        ) as cursor:
+            return [values[0] async for values in cursor]
+
+    async def consent_events_of(self, subject: str) -> list[ConsentEventRow]:
+        async with self.db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM consent_events WHERE subject = ? ORDER BY seq",
+            (subject,),
+        ) as cursor:
+            return [ConsentEventRow(*values) async for values in cursor]
+
+    async def consent_texts(self, sha256s: Collection[str]) -> dict[str, str]:
+        wanted = sorted(set(sha256s))
+        if not wanted:
+            return {}
+        async with self.db.execute(
+            f"SELECT sha256, text FROM consent_texts WHERE sha256 IN ({','.join('?' * len(wanted))})",
+            wanted,
+        ) as cursor:
+            return {sha256: text async for sha256, text in cursor}
+
+    async def erase_subject(
+        self, subject: str, conversations: Collection[str], at: str
+    ) -> ErasureRow:
+        async with self._transaction() as db:
+            async with db.execute(
+                "SELECT conversation FROM subject_conversations WHERE subject = ?", (subject,)
+            ) as cursor:
+                linked = [values[0] async for values in cursor]
+            messages = audit = 0
+            for conversation in sorted({*linked, *conversations}):
+                deleted = await db.execute(
+                    "DELETE FROM messages WHERE conversation = ?", (conversation,)
+                )
+                messages += deleted.rowcount
+                deleted = await db.execute(
+                    "DELETE FROM audit WHERE conversation = ?", (conversation,)
+                )
+                audit += deleted.rowcount
+            deleted = await db.execute(
+                "DELETE FROM subject_conversations WHERE subject = ?", (subject,)
+            )
+            row = ErasureRow(subject, at, messages, audit, deleted.rowcount)
+            await db.execute(
+                "INSERT INTO erasures (subject, at, messages, audit, links) VALUES (?, ?, ?, ?, ?)",
+                astuple(row),
+            )
+        return row
+
+    async def erasures_of(self, subject: str) -> list[ErasureRow]:
+        async with self.db.execute(
+            "SELECT subject, at, messages, audit, links FROM erasures WHERE subject = ? ORDER BY id",
+            (subject,),
+        ) as cursor:
+            return [ErasureRow(*values) async for values in cursor]
+
+    async def purge(
+        self, *, messages_before: str, audit_before: str, links_before: str, dry_run: bool = False
+    ) -> PurgeCounts:
+        async with self._transaction(rollback=dry_run) as db:
+            messages = await db.execute("DELETE FROM messages WHERE at < ?", (messages_before,))
+            audit = await db.execute("DELETE FROM audit WHERE finished_at < ?", (audit_before,))
+            links = await db.execute(
+                "DELETE FROM subject_conversations AS s WHERE linked_at < ?"
+                " AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation = s.conversation)"
+                " AND NOT EXISTS (SELECT 1 FROM audit WHERE conversation = s.conversation)",
+                (links_before,),
+            )
+        return PurgeCounts(messages.rowcount, audit.rowcount, links.rowcount)
+
+    @asynccontextmanager
+    async def _transaction(self, *, rollback: bool = False) -> AsyncIterator[aiosqlite.Connection]:
+        """Several statements as one: all or nothing, under the write lock so that no other
+        coroutine's statement joins the shared connection's transaction."""
+        async with self._write:
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                await self.db.execute("ROLLBACK")
+                raise
+            await self.db.execute("ROLLBACK" if rollback else "COMMIT")
 
     async def checkpoint(self) -> None:
         await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,4 +1,5 @@
-"""Plain HTTP endpoints: the demo page, the widget loader and the health check."""
+"""Plain HTTP endpoints: the demo page, the widget loader, the health check and the
+public signing key."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ async def loader(request: Request) -> Response:
 
 async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
+
+
+async def signing_key(request: Request) -> Response:
+    """Public, so that a visitor or an auditor can check a receipt or checkpoint without
+    having to trust this server later; cached, as the key changes only by hand."""
+    key = request.app.state.services.signing_key
+    return JSONResponse(key.public_document(), headers={"Cache-Control": "public, max-age=3600"})

@@ -1,0 +1,165 @@
+"""`klarchat export | erase | purge`: the commands that act on stored personal data.
+
+A visitor who asks for their data knows their session token, not their ledger subject;
+the owner can pass either (`--token` or `--subject`). A token is turned into subject and
+conversation with the server secret, which must already exist: a freshly generated one
+would derive identifiers that match nothing.
+
+Exit codes as in `klarchat.cli`: 0 done, 1 nothing found (unknown subject, no database,
+no secret), 2 a wrong command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from dataclasses import astuple
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from klarchat.config import Settings
+from klarchat.store.base import Store
+
+COMMANDS = ("export", "erase", "purge")
+EXIT_NOT_FOUND = 1
+SUBJECT = re.compile(r"^[0-9a-f]{64}$")
+
+
+def add_commands(commands: Any) -> None:
+    """Add the three subcommands to `klarchat`'s subparsers."""
+    export = commands.add_parser("export", help="a subject's data as JSON (GDPR Art. 15, 20)")
+    _who(export)
+    export.add_argument("--out", type=Path, help="write to this file (mode 0600), not stdout")
+
+    erase = commands.add_parser(
+        "erase", help="delete a subject's transcript and audit rows (Art. 17); the ledger stays"
+    )
+    _who(erase)
+
+    purge = commands.add_parser("purge", help="delete rows older than their retention")
+    purge.add_argument("--data-dir", type=Path, help="folder holding klarchat.sqlite3")
+    purge.add_argument(
+        "--now", type=_moment, help="purge as if it were this ISO time (default: now, UTC)"
+    )
+    purge.add_argument("--dry-run", action="store_true", help="count only, delete nothing")
+
+
+def _who(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, help="folder holding klarchat.sqlite3")
+    who = parser.add_mutually_exclusive_group(required=True)
+    who.add_argument("--subject", type=_subject, help="the ledger subject (64 hex digits)")
+    who.add_argument(
+        "--token",
+        help="the visitor's session token (needs the server secret); write --token=TOKEN,"
+        " as a token may begin with -",
+    )
+
+
+def _subject(value: str) -> str:
+    if not SUBJECT.match(value):
+        raise argparse.ArgumentTypeError("a subject is 64 lower-case hex digits")
+    return value
+
+
+def _moment(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected an ISO time such as 2025-01-31T12:00Z") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class NotFound(Exception):
+    """Nothing to act on; the message says what is missing."""
+
+
+async def run(args: argparse.Namespace, settings: Settings) -> int:
+    from klarchat.services import DATABASE_FILE
+    from klarchat.store.sqlite import SqliteStore
+
+    path = settings.data_dir / DATABASE_FILE
+    try:
+        if not path.exists():
+            raise NotFound(f"no database at {path}")
+        store = SqliteStore(path)
+        await store.open()
+        try:
+            if args.command == "purge":
+                return await _purge(store, settings, args)
+            subject, conversations = _identify(args, settings)
+            if args.command == "export":
+                return await _export(store, subject, conversations, args.out)
+            return await _erase(store, subject, conversations)
+        finally:
+            await store.close()
+    except NotFound as exc:
+        print(f"klarchat: {exc}", file=sys.stderr)
+        return EXIT_NOT_FOUND
+
+
+def _identify(args: argparse.Namespace, settings: Settings) -> tuple[str, list[str]]:
+    """The subject, and with a token also the conversation derived from it."""
+    if args.subject:
+        return args.subject, []
+    from klarchat.identity import SECRET_FILE, Identities
+
+    if settings.secret:
+        secret = settings.secret.get_secret_value().encode("utf-8")
+    else:
+        secret_path = settings.data_dir / SECRET_FILE
+        if not secret_path.exists():
+            raise NotFound(f"no server secret at {secret_path}: a token cannot be matched")
+        secret = secret_path.read_text(encoding="ascii").strip().encode("ascii")
+    ids = Identities(secret)
+    return ids.subject(args.token), [ids.conversation(args.token)]
+
+
+async def _export(store: Store, subject: str, conversations: list[str], out: Path | None) -> int:
+    from klarchat import rights
+
+    if not await rights.is_known(store, subject):
+        raise NotFound(f"unknown subject {subject}")
+    document = json.dumps(
+        await rights.export(store, subject, conversations), ensure_ascii=False, indent=2
+    )
+    if out is None:
+        print(document)
+        return 0
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(document + "\n")
+    print(f"exported subject {subject} to {out}", file=sys.stderr)
+    return 0
+
+
+async def _erase(store: Store, subject: str, conversations: list[str]) -> int:
+    from klarchat import rights
+
+    if not await rights.is_known(store, subject):
+        raise NotFound(f"unknown subject {subject}")
+    erasure = await rights.erase(store, subject, conversations)
+    print(
+        f"erased subject {subject} at {erasure.at}: {erasure.messages} messages,"
+        f" {erasure.audit} audit rows, {erasure.links} conversation links deleted;"
+        " consent ledger kept"
+    )
+    return 0
+
+
+async def _purge(store: Store, settings: Settings, args: argparse.Namespace) -> int:
+    from klarchat import retention
+
+    now = args.now or datetime.now(UTC)
+    counts = await retention.purge(store, settings.retention, now, dry_run=args.dry_run)
+    messages, audit, links = astuple(counts)
+    verb = "would delete" if args.dry_run else "deleted"
+    print(
+        f"purge at {retention.iso_ms(now)}: {verb} {messages} messages"
+        f" (older than {settings.retention.transcript_days} days), {audit} audit rows"
+        f" (older than {settings.retention.audit_days} days), {links} conversation links"
+    )
+    return 0
