@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from klarchat import cli_data
+from klarchat import cli_data, metrics_cli
 from klarchat.config import ConfigError, Settings, config_path, load_settings
 
 EXIT_CHECK_FAILED = 1
@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         "--out", type=Path, help="file to write (default: data dir/checkpoints/)"
     )
     cli_data.add_commands(commands)
+    metrics_cli.add_command(commands)
     return parser
 
 
@@ -65,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check_config(settings)
         if args.command in cli_data.COMMANDS:
             return asyncio.run(cli_data.run(args, settings))
+        if args.command == metrics_cli.COMMAND:
+            return metrics_cli.run(args, settings)
         from klarchat import ledger_cli
 
         if args.ledger_command in ("verify-receipt", "checkpoint"):
@@ -91,14 +94,19 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _check_config(settings: Settings) -> int:
     from klarchat.adapters.base import AdapterConfigError
     from klarchat.adapters.registry import load_adapter
-    from klarchat.consent.policy import Policy
+    from klarchat.consent.policy import Policy, notice_issues
+    from klarchat.readability import score_consent_texts
 
     try:
         adapter = load_adapter(settings.adapter, settings.adapter_options())
     except AdapterConfigError as exc:
         raise ConfigError(str(exc)) from None
     asyncio.run(adapter.aclose())
-    policy = Policy(settings.consent, settings.languages)
+    issues = notice_issues(settings)
+    errors = [str(issue) for issue in issues if issue.error]
+    if errors:
+        raise ConfigError("privacy notice:\n  " + "\n  ".join(errors))
+    policy = Policy.from_settings(settings)
     print(
         f"configuration OK\n"
         f"  adapter: {settings.adapter}{f' ({adapter.model})' if adapter.model else ''}\n"
@@ -108,6 +116,18 @@ def _check_config(settings: Settings) -> int:
         f"  data dir: {settings.data_dir}\n"
         f"  allowed origins: {', '.join(sorted(settings.origins()))}"
     )
+    scores = score_consent_texts(settings)
+    print("reading ease of the consent texts (Amstad for German, Flesch for English):")
+    print("\n".join(f"  {score.line()}" for score in scores))
+    for issue in issues:
+        print(f"warning: {issue}", file=sys.stderr)
+    for score in scores:
+        if score.hard:
+            print(
+                f"warning: {score.key} is hard to read ({score.formula} {score.score:.1f}, "
+                f"below {score.threshold:.0f}): use shorter sentences and shorter words",
+                file=sys.stderr,
+            )
     return 0
 
 

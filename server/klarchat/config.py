@@ -51,6 +51,8 @@ class Limits(_Section):
     max_message_chars: int = Field(4_000, gt=0)
     messages_per_minute: int = Field(20, gt=0)
     session_idle_minutes: int = Field(30, gt=0)
+    # A token resumes at most this long after its session was created, however active.
+    resume_hours: int = Field(24, gt=0)
     max_history_messages: int = Field(20, gt=0)
 
 
@@ -78,15 +80,76 @@ class Assistant(_Section):
     system_prompt: Localized = Field(default_factory=lambda: dict(DEFAULT_SYSTEM_PROMPT))
 
 
+# A plain string is the same in every language.
+Text = str | Localized
+
+
+class Recipient(_Section):
+    name: str = Field(min_length=1)
+    role: Text
+    country: Text
+
+
+class ThirdCountryTransfer(_Section):
+    country: Text
+    safeguard: Localized
+
+
 class Purpose(_Section):
     required: bool = False
     title: Localized
     text: Localized
+    # What the consent dialog and the privacy notice state about the purpose (GDPR Art. 13).
+    # None means not configured, which `klarchat check-config` names.
+    legal_basis: Localized | None = None
+    data_categories: dict[str, list[str]] | None = None
+    recipients: list[Recipient] | None = None  # [] = nobody beyond the operator
+    third_country_transfer: ThirdCountryTransfer | None = None  # None = no transfer
+    retention_days: int | None = Field(None, ge=0)  # 0 = not stored
+
+
+class Controller(_Section):
+    """The controller (GDPR Art. 4(7), 13(1)(a)): no default, the operator must fill it."""
+
+    name: str = ""
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+
+
+class Dpo(_Section):
+    name: str = ""
+    email: str = Field(min_length=1)
+
+
+class SupervisoryAuthority(_Section):
+    name: Localized
+    url: str = ""
+
+
+class PurposeWording(_Section):
+    """A variant's wording of one purpose; a language left out keeps the base text."""
+
+    title: Localized = Field(default_factory=dict)
+    text: Localized = Field(default_factory=dict)
+
+
+class Variant(_Section):
+    """An A/B wording variant of the consent step (`consent.variants.<id>`); each session
+    gets one at random, in proportion to `weight`."""
+
+    weight: float = Field(1.0, gt=0)
+    disclosure: Localized = Field(default_factory=dict)
+    purposes: dict[str, PurposeWording] = Field(default_factory=dict)
 
 
 class Consent(_Section):
     disclosure: Localized = Field(default_factory=lambda: dict(DEFAULT_DISCLOSURE))
     privacy_url: str = "/privacy"
+    # Consent is recorded as expired this many days after it was given.
+    max_age_days: int = Field(365, gt=0)
+    variants: dict[str, Variant] = Field(default_factory=dict)
     purposes: dict[str, Purpose] = Field(
         default_factory=lambda: {k: Purpose.model_validate(v) for k, v in DEFAULT_PURPOSES.items()}
     )
@@ -99,6 +162,29 @@ class Consent(_Section):
         if not purposes["ai_chat"].required:
             raise ValueError("the purpose 'ai_chat' must be required = true")
         return purposes
+
+    @model_validator(mode="after")
+    def _variants_reword_known_purposes(self) -> Consent:
+        problems = []
+        for vid, variant in self.variants.items():
+            plain = vid.replace("-", "a").replace("_", "a")
+            if not (len(vid) <= 32 and plain.isascii() and plain.isalnum()):
+                problems.append(f"consent.variants.{vid}: an id is 1-32 of A-Z a-z 0-9 _ -")
+            problems += [
+                f"consent.variants.{vid}.purposes.{pid}: unknown purpose"
+                for pid in variant.purposes
+                if pid not in self.purposes
+            ]
+            texts = [(f"disclosure.{lang}", text) for lang, text in variant.disclosure.items()]
+            for pid, wording in variant.purposes.items():
+                texts += [(f"purposes.{pid}.title.{lang}", t) for lang, t in wording.title.items()]
+                texts += [(f"purposes.{pid}.text.{lang}", t) for lang, t in wording.text.items()]
+            problems += [
+                f"consent.variants.{vid}.{key}: empty text" for key, t in texts if not t.strip()
+            ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class Settings(BaseSettings):
@@ -123,6 +209,9 @@ class Settings(BaseSettings):
     assistant: Assistant = Field(default_factory=Assistant)
     consent: Consent = Field(default_factory=Consent)
     retention: Retention = Field(default_factory=Retention)
+    controller: Controller = Field(default_factory=Controller)
+    dpo: Dpo | None = None
+    supervisory_authority: SupervisoryAuthority | None = None
 
     @classmethod
     def settings_customise_sources(
@@ -157,6 +246,52 @@ class Settings(BaseSettings):
             missing.append(f"languages (must include default_language '{self.default_language}')")
         if missing:
             raise ValueError("missing text for: " + ", ".join(missing))
+        return self
+
+    @model_validator(mode="after")
+    def _notice_is_translated_and_true(self) -> Settings:
+        """What the notice states must exist in every language and match what the server does."""
+        missing: list[str] = []
+
+        def need(key: str, texts: Text) -> None:
+            if isinstance(texts, dict):
+                missing.extend(
+                    f"{key}.{lang}" for lang in self.languages if not texts.get(lang, "").strip()
+                )
+
+        for pid, purpose in self.consent.purposes.items():
+            key = f"consent.purposes.{pid}"
+            if purpose.legal_basis is not None:
+                need(f"{key}.legal_basis", purpose.legal_basis)
+            if purpose.data_categories is not None:
+                missing += [
+                    f"{key}.data_categories.{lang}"
+                    for lang in self.languages
+                    if not purpose.data_categories.get(lang)
+                ]
+            for index, recipient in enumerate(purpose.recipients or []):
+                need(f"{key}.recipients.{index}.role", recipient.role)
+                need(f"{key}.recipients.{index}.country", recipient.country)
+            if purpose.third_country_transfer is not None:
+                transfer = purpose.third_country_transfer
+                need(f"{key}.third_country_transfer.country", transfer.country)
+                need(f"{key}.third_country_transfer.safeguard", transfer.safeguard)
+        if self.supervisory_authority is not None:
+            need("supervisory_authority.name", self.supervisory_authority.name)
+        if missing:
+            raise ValueError("missing text for: " + ", ".join(missing))
+        # The notice must promise the period the purge enforces: the embedded purposes (or a
+        # transcript purpose without the key) take it from `retention.transcript_days`.
+        transcript = self.consent.purposes.get("transcript")
+        if transcript is not None:
+            if transcript.retention_days is None or "purposes" not in self.consent.model_fields_set:
+                transcript.retention_days = self.retention.transcript_days
+            elif transcript.retention_days != self.retention.transcript_days:
+                raise ValueError(
+                    f"consent.purposes.transcript.retention_days ({transcript.retention_days}) "
+                    f"differs from retention.transcript_days ({self.retention.transcript_days}): "
+                    "the privacy notice would promise another period than the purge keeps"
+                )
         return self
 
     def origins(self) -> set[str]:

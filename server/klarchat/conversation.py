@@ -11,13 +11,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import aclosing, suppress
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from klarchat import protocol, rights
 from klarchat.adapters.base import AdapterError, ChatMessage, ChatRequest
-from klarchat.consent.ledger import utc_now_ms
+from klarchat.consent.expiry import expired_purposes
+from klarchat.consent.policy import Policy
 from klarchat.consent.receipts import sign_receipt
 from klarchat.consent.state import Action, ConsentState, action_for_choice
 from klarchat.privacy.restore import StreamRestorer
@@ -49,6 +52,7 @@ class Conversation:
         self._svc = services
         self._origin = origin
         self._limits = services.settings.limits
+        self._max_age = timedelta(days=services.settings.consent.max_age_days)
         self._rate = RateLimiter(self._limits.messages_per_minute)
         self._send_lock = asyncio.Lock()
         self._session: Session | None = None
@@ -95,6 +99,9 @@ class Conversation:
         if session is None:
             raise ProtocolError(ErrorCode.HELLO_REQUIRED, "Send a 'hello' frame first.")
         self._svc.sessions.touch(session)
+        expired = await self._expire(session)
+        if expired:
+            await self._confirm(session, expired)
         if isinstance(frame, ConsentChoice):
             await self._consent(session, frame)
         elif isinstance(frame, Withdraw):
@@ -116,13 +123,16 @@ class Conversation:
         lang = self._language(frame.lang)
         session = None
         if frame.resume:
-            session = self._svc.sessions.get(self._svc.identities.subject(frame.resume))
+            session = self._svc.sessions.resume(self._svc.identities.subject(frame.resume))
         resumed = session is not None
         if session is None:
             session = await self._new_session(lang)
+            await self._svc.metrics.opened(session)
+        await self._svc.metrics.ended(self._svc.sessions.take_ended())
         session.lang = lang
         self._session = session
-        policy = self._svc.policy
+        expired = await self._expire(session)
+        policy = self._policy(session)
         await self._send(
             {
                 "type": "welcome",
@@ -134,6 +144,7 @@ class Conversation:
                 "policy_version": policy.version,
                 "purposes": policy.describe(lang),
                 "consent": self._consent_state(session),
+                "persist": self._persist(session),
                 "privacy_url": self._svc.settings.consent.privacy_url,
                 "limits": {
                     "max_message_chars": self._limits.max_message_chars,
@@ -141,6 +152,8 @@ class Conversation:
                 },
             }
         )
+        if expired:
+            await self._confirm(session, expired)
 
     def _language(self, requested: str | None) -> str:
         """`de-AT` means German; anything we do not speak falls back to the default."""
@@ -157,24 +170,34 @@ class Conversation:
             conversation_id=ids.conversation(token),
             lang=lang,
             consent={},
+            variant=self._svc.variants.pick(),
         )
         self._svc.sessions.add(session)
         return session
 
+    def _policy(self, session: Session) -> Policy:
+        """The policy of the session's wording variant (the base one without variants)."""
+        return self._svc.variants.policy(session.variant)
+
+    def _persist(self, session: Session) -> bool:
+        """Whether the widget may keep the token in browser storage across page loads:
+        only while the visitor consents to keeping the conversation."""
+        return self._keeps_transcript(session)
+
     def _consent_state(self, session: Session) -> dict[str, dict[str, Any]]:
-        version = self._svc.policy.version
+        version = self._policy(session).version
         return {
             purpose: {
                 "state": session.consent_for(purpose).state.value,
                 "current": session.consent_for(purpose).is_active(version),
             }
-            for purpose in self._svc.policy.purposes
+            for purpose in self._policy(session).purposes
         }
 
     # -- consent -------------------------------------------------------------------------
 
     async def _consent(self, session: Session, frame: ConsentChoice) -> None:
-        policy = self._svc.policy
+        policy = self._policy(session)
         if frame.policy_version != policy.version:
             raise ProtocolError(
                 ErrorCode.STALE_POLICY,
@@ -214,51 +237,70 @@ class Conversation:
             )
 
     async def _record(self, session: Session, decisions: dict[str, Action]) -> None:
-        """Stop first, then prove: a withdrawal halts processing before it is committed."""
+        await self._confirm(session, await self._commit(session, decisions))
+
+    async def _expire(self, session: Session) -> list[ConsentEventRow]:
+        """Consent given more than `consent.max_age_days` ago is recorded as expired."""
+        purposes = expired_purposes(session.consent, self._svc.clock.now(), self._max_age)
+        if not purposes:
+            return []
+        return await self._commit(session, dict.fromkeys(purposes, Action.EXPIRED))
+
+    async def _commit(
+        self, session: Session, decisions: dict[str, Action]
+    ) -> list[ConsentEventRow]:
+        """Stop first, then prove: a withdrawal (or expiry) halts processing before it is
+        committed."""
+        policy = self._policy(session)
         new_states = {
-            purpose: session.consent_for(purpose).apply(action, self._svc.policy.version)
+            purpose: session.consent_for(purpose).apply(action, policy.version)
             for purpose, action in decisions.items()
         }
-        for purpose, action in decisions.items():
-            if action is Action.WITHDRAWN:
-                session.consent[purpose] = new_states[purpose]
-        if decisions.get(AI_CHAT) is Action.WITHDRAWN:
+        stopped = {p for p, a in decisions.items() if a in (Action.WITHDRAWN, Action.EXPIRED)}
+        for purpose in stopped:
+            session.consent[purpose] = new_states[purpose]
+        if AI_CHAT in stopped:
             await self._cancel_answer(notify=True)
             session.forget_chat()
-        if decisions.get(TRANSCRIPT) is Action.WITHDRAWN:
+        if TRANSCRIPT in stopped:
             await self._svc.store.delete_messages(session.conversation_id)
-        events = []
         rows: list[ConsentEventRow] = []
         for purpose, action in decisions.items():
             row = await self._svc.ledger.record(
                 subject=session.subject,
                 action=action,
-                shown=self._svc.policy.shown(purpose, session.lang),
-                policy_version=self._svc.policy.version,
+                shown=policy.shown(purpose, session.lang),
+                policy_version=policy.version,
                 origin=self._origin,
+                variant=session.variant,
             )
-            session.consent[purpose] = new_states[purpose]
+            session.consent[purpose] = replace(new_states[purpose], since=row.at)
             rows.append(row)
-            events.append(
-                {
-                    "event_id": row.event_id,
-                    "purpose": purpose,
-                    "action": action.value,
-                    "seq": row.seq,
-                    "at": row.at,
-                }
-            )
+        await self._svc.metrics.decided(session, decisions)
+        return rows
+
+    async def _confirm(self, session: Session, rows: list[ConsentEventRow]) -> None:
+        """A consent event is confirmed to the visitor only once its row is committed."""
+        events = [
+            {
+                "event_id": r.event_id,
+                "purpose": r.purpose,
+                "action": r.action,
+                "seq": r.seq,
+                "at": r.at,
+            }
+            for r in rows
+        ]
+        now = self._svc.clock.now_ms()
         await self._send(
             {
                 "type": "consent_recorded",
                 "events": events,
-                "at": events[-1]["at"] if events else utc_now_ms(),
+                "at": events[-1]["at"] if events else now,
                 "consent": self._consent_state(session),
+                "persist": self._persist(session),
                 "receipt": sign_receipt(
-                    self._svc.signing_key,
-                    subject=session.subject,
-                    events=rows,
-                    issued_at=utc_now_ms(),
+                    self._svc.signing_key, subject=session.subject, events=rows, issued_at=now
                 ),
             }
         )
@@ -283,20 +325,20 @@ class Conversation:
         computed from the subject, and export and erasure by subject need the way."""
         if not self._linked:
             await self._svc.store.link_conversation(
-                session.subject, session.conversation_id, utc_now_ms()
+                session.subject, session.conversation_id, self._svc.clock.now_ms()
             )
             self._linked = True
 
     # -- messages ------------------------------------------------------------------------
 
     async def _message(self, session: Session, frame: Message) -> None:
-        if not session.consent_for(AI_CHAT).is_active(self._svc.policy.version):
+        if not session.consent_for(AI_CHAT).is_active(self._policy(session).version):
             await self._send(
                 {
                     "type": "consent_required",
                     "id": frame.id,
                     "purposes": [AI_CHAT],
-                    "policy_version": self._svc.policy.version,
+                    "policy_version": self._policy(session).version,
                 }
             )
             return
@@ -325,13 +367,13 @@ class Conversation:
             )
 
     def _keeps_transcript(self, session: Session) -> bool:
-        return session.consent_for(TRANSCRIPT).is_active(self._svc.policy.version)
+        return session.consent_for(TRANSCRIPT).is_active(self._policy(session).version)
 
     async def _respond(self, session: Session, frame: Message) -> None:
         """The audit row is written before the final frame, so that once the visitor sees
         `done` the answer is completely finished and the next message is not `busy`."""
         svc = self._svc
-        started = utc_now_ms()
+        started = svc.clock.now_ms()
         entities: dict[str, int] = {}
         try:
             redaction = svc.redactor.redact(frame.text, session.lang, session.vault)
@@ -400,7 +442,7 @@ class Conversation:
                 adapter=self._svc.adapter.name,
                 model=self._svc.adapter.model,
                 started_at=started,
-                finished_at=utc_now_ms(),
+                finished_at=self._svc.clock.now_ms(),
                 entities=entities,
                 outcome=outcome,
                 error_code=error_code,
@@ -412,7 +454,7 @@ class Conversation:
         session.history.append(ChatMessage(role, redacted_text))  # type: ignore[arg-type]
         if self._keeps_transcript(session):
             await self._svc.store.add_message(
-                MessageRow(session.conversation_id, role, redacted_text, utc_now_ms())
+                MessageRow(session.conversation_id, role, redacted_text, self._svc.clock.now_ms())
             )
 
     async def _stream(self, session: Session, frame_id: str, request: ChatRequest) -> str:

@@ -1,8 +1,21 @@
 """The texts a site owner gets without writing any: plain language, German first.
 
+The consent texts are checked for reading ease by `klarchat check-config` (see
+`readability.py`); keep them at or above its thresholds when editing.
+
 They live apart from `config.py` so that wording changes (which change the policy
 version, and so ask every visitor for consent again) are easy to review on their own.
+
+The privacy-notice defaults fit the embedded offline mode: the offline adapter answers on
+the operator's own server, so no purpose names a recipient or a transfer to a third
+country. The controller (`[controller]`) cannot have a default: until the operator fills
+it, the notice says so and `klarchat check-config` warns.
 """
+
+LEGAL_BASIS_CONSENT = {
+    "de": "Einwilligung, Art. 6 Abs. 1 lit. a DSGVO",
+    "en": "consent, Art. 6(1)(a) GDPR",
+}
 
 DEFAULT_DISCLOSURE = {
     "de": (
@@ -48,10 +61,9 @@ DEFAULT_PURPOSES = {
         "title": {"de": "Chat mit dem KI-Assistenten", "en": "Chat with the AI assistant"},
         "text": {
             "de": (
-                "Ich willige ein, dass meine Nachrichten von einem KI-System verarbeitet werden, "
-                "um meine Fragen zu beantworten. Namen, Kontaktdaten und andere persönliche Angaben "
-                "werden vorher automatisch entfernt. Ich kann die Einwilligung jederzeit mit einem "
-                "Klick widerrufen."
+                "Ich willige ein, dass ein KI-System meine Nachrichten liest und beantwortet. "
+                "Vorher entfernt der Chat Namen, Adressen und andere Angaben zu meiner Person. "
+                "Ich kann jederzeit mit einem Klick widerrufen."
             ),
             "en": (
                 "I agree that my messages are processed by an AI system to answer my questions. "
@@ -59,15 +71,33 @@ DEFAULT_PURPOSES = {
                 "beforehand. I can withdraw this consent at any time with one click."
             ),
         },
+        "legal_basis": LEGAL_BASIS_CONSENT,
+        "data_categories": {
+            "de": [
+                "Ihre Chat-Nachrichten, aus denen persönliche Angaben vorher entfernt werden",
+                "die Sprache des Chats",
+                "Zeitpunkt und Inhalt Ihrer Einwilligung (ohne IP-Adresse)",
+            ],
+            "en": [
+                "your chat messages, with personal details removed beforehand",
+                "the language of the chat",
+                "the time and content of your consent (without IP address)",
+            ],
+        },
+        # The embedded offline adapter answers on the operator's own server: no recipient.
+        # A site owner who uses an external AI provider must name it here.
+        "recipients": [],
+        # 0: messages are not stored; they live in server memory for the conversation only.
+        "retention_days": 0,
     },
     "transcript": {
         "required": False,
         "title": {"de": "Gesprächsverlauf speichern", "en": "Keep the conversation"},
         "text": {
             "de": (
-                "Freiwillig: Ich willige ein, dass der Gesprächsverlauf ohne persönliche Angaben "
-                "gespeichert wird, damit ich das Gespräch später fortsetzen kann und der Service "
-                "verbessert wird. Widerruf jederzeit; der Verlauf wird dann sofort gelöscht."
+                "Freiwillig: Ich willige ein, dass der Chat ohne persönliche Angaben gespeichert "
+                "wird. So kann ich ihn später fortsetzen, und der Service wird besser. Ich kann "
+                "jederzeit widerrufen. Dann wird der Chat sofort gelöscht."
             ),
             "en": (
                 "Optional: I agree that the conversation is stored without personal details so "
@@ -75,5 +105,13 @@ DEFAULT_PURPOSES = {
                 "any time; the conversation is then deleted at once."
             ),
         },
+        "legal_basis": LEGAL_BASIS_CONSENT,
+        "data_categories": {
+            "de": ["der Gesprächsverlauf ohne persönliche Angaben"],
+            "en": ["the conversation, without personal details"],
+        },
+        "recipients": [],
+        # Kept equal to `retention.transcript_days`, which the purge enforces (see config.py).
+        "retention_days": 30,
     },
 }

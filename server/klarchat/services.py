@@ -10,11 +10,14 @@ from dataclasses import dataclass
 
 from klarchat.adapters.base import Adapter
 from klarchat.adapters.registry import load_adapter
+from klarchat.clock import Clock, clock_from_environment
 from klarchat.config import Settings
 from klarchat.consent.ledger import Ledger
 from klarchat.consent.policy import Policy
 from klarchat.consent.signing import SigningKey, load_or_create_signing_key
+from klarchat.consent.variants import Variants
 from klarchat.identity import Identities, load_or_create_secret
+from klarchat.metrics import ConsentMetrics
 from klarchat.privacy.redactor import Redactor
 from klarchat.sessions import SessionRegistry
 from klarchat.store.base import Store
@@ -34,17 +37,22 @@ class Services:
     identities: Identities
     signing_key: SigningKey
     sessions: SessionRegistry
+    clock: Clock
+    variants: Variants
+    metrics: ConsentMetrics
 
     @classmethod
     async def start(cls, settings: Settings) -> Services:
         store = SqliteStore(settings.data_dir / DATABASE_FILE)
         await store.open()
         secret = settings.secret.get_secret_value() if settings.secret else None
+        clock = clock_from_environment()
+        variants = Variants(settings)
         return cls(
             settings=settings,
             store=store,
-            ledger=Ledger(store),
-            policy=Policy(settings.consent, settings.languages),
+            ledger=Ledger(store, clock),
+            policy=variants.base,
             redactor=Redactor(
                 settings.languages,
                 settings.privacy.score_threshold,
@@ -54,9 +62,19 @@ class Services:
             adapter=load_adapter(settings.adapter, settings.adapter_options()),
             identities=Identities(load_or_create_secret(settings.data_dir, secret)),
             signing_key=load_or_create_signing_key(settings.data_dir),
-            sessions=SessionRegistry(settings.limits.session_idle_minutes * 60),
+            sessions=SessionRegistry(
+                settings.limits.session_idle_minutes * 60,
+                clock.monotonic,
+                resume_seconds=settings.limits.resume_hours * 3600,
+            ),
+            clock=clock,
+            variants=variants,
+            metrics=ConsentMetrics(store, variants),
         )
 
     async def stop(self) -> None:
-        await self.adapter.aclose()
-        await self.store.close()
+        try:  # the sessions still held end with the process: count who left undecided
+            await self.metrics.ended(self.sessions.close())
+        finally:
+            await self.adapter.aclose()
+            await self.store.close()

@@ -2,11 +2,14 @@
 
 Nothing here is written to disk. A session outlives its websocket so that a visitor
 whose connection drops can resume with the token the widget keeps in memory; after
-`idle_seconds` without activity it is forgotten, vault and all.
+`idle_seconds` without activity it is forgotten, vault and all, and `resume_seconds`
+after it was created a token no longer resumes it, however active it was. Forgotten
+sessions wait in `take_ended()` so that the consent metrics can count who left undecided.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +29,11 @@ class Session:
     vault: Vault = field(default_factory=Vault)
     history: list[ChatMessage] = field(default_factory=list)
     last_seen: float = 0.0
+    created: float = 0.0
+    variant: str | None = None
+    """The consent wording variant drawn at `hello`; kept on resume."""
+    counted: set[str] = field(default_factory=set)
+    """The consent metrics this session has counted in (each once)."""
 
     def consent_for(self, purpose: str) -> PurposeConsent:
         return self.consent.get(purpose, PurposeConsent())
@@ -37,10 +45,17 @@ class Session:
 
 
 class SessionRegistry:
-    def __init__(self, idle_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        idle_seconds: float,
+        clock: Callable[[], float] = time.monotonic,
+        resume_seconds: float = math.inf,
+    ) -> None:
         self._idle = idle_seconds
         self._clock = clock
+        self._resume = resume_seconds
         self._by_subject: dict[str, Session] = {}
+        self._ended: list[Session] = []
 
     def __len__(self) -> int:
         return len(self._by_subject)
@@ -52,10 +67,30 @@ class SessionRegistry:
             session.last_seen = self._clock()
         return session
 
+    def resume(self, subject: str) -> Session | None:
+        """The session a token resumes: not idle, and created at most `resume_seconds`
+        ago; a session past that is forgotten."""
+        session = self.get(subject)
+        if session is not None and self._clock() - session.created > self._resume:
+            self._forget(subject)
+            return None
+        return session
+
     def add(self, session: Session) -> None:
         self._sweep()
-        session.last_seen = self._clock()
+        session.last_seen = session.created = self._clock()
         self._by_subject[session.subject] = session
+
+    def take_ended(self) -> list[Session]:
+        """The sessions forgotten since the last call."""
+        ended, self._ended = self._ended, []
+        return ended
+
+    def close(self) -> list[Session]:
+        """Forget every session (the server stops); return all that ended."""
+        for subject in list(self._by_subject):
+            self._forget(subject)
+        return self.take_ended()
 
     def touch(self, session: Session) -> None:
         session.last_seen = self._clock()
@@ -63,4 +98,9 @@ class SessionRegistry:
     def _sweep(self) -> None:
         cutoff = self._clock() - self._idle
         for subject in [s for s, sess in self._by_subject.items() if sess.last_seen < cutoff]:
-            self._by_subject.pop(subject).forget_chat()
+            self._forget(subject)
+
+    def _forget(self, subject: str) -> None:
+        session = self._by_subject.pop(subject)
+        session.forget_chat()
+        self._ended.append(session)

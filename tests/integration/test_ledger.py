@@ -79,7 +79,8 @@ TAMPERING: dict[str, tuple[list[str], int]] = {
     "inserted": (
         [
             "INSERT INTO consent_events SELECT 10, 'x', subject, purpose, 'given', policy_version,"
-            " text_sha256, lang, origin, at, prev_hash, hash FROM consent_events WHERE seq = 9"
+            " text_sha256, lang, origin, at, prev_hash, hash, variant FROM consent_events"
+            " WHERE seq = 9"
         ],
         10,
     ),

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from klarchat.clock import Clock
 from klarchat.consent.policy import ShownText
 from klarchat.consent.state import Action
 from klarchat.store.base import GENESIS_HASH, ChainHead, Store
@@ -27,9 +28,12 @@ def utc_now_ms() -> str:
 
 
 def event_hash(row: ConsentEventRow) -> str:
+    """A row without a variant hashes exactly as before the column existed."""
     fields = asdict(row)
     del fields["hash"]
     prev_hash = fields.pop("prev_hash")
+    if fields["variant"] is None:
+        del fields["variant"]
     return hashlib.sha256(prev_hash.encode("utf-8") + canonical_json(fields)).hexdigest()
 
 
@@ -47,8 +51,9 @@ class Verification:
 
 
 class Ledger:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self._store = store
+        self._clock = clock or Clock()
 
     async def record(
         self,
@@ -58,8 +63,9 @@ class Ledger:
         shown: ShownText,
         policy_version: str,
         origin: str,
+        variant: str | None = None,
     ) -> ConsentEventRow:
-        at = utc_now_ms()
+        at = self._clock.now_ms()
         await self._store.save_consent_text(
             shown.sha256, shown.purpose, shown.lang, policy_version, shown.text, at
         )
@@ -79,6 +85,7 @@ class Ledger:
                 at=at,
                 prev_hash=prev_hash,
                 hash="",
+                variant=variant,
             )
             return replace(unsigned, hash=event_hash(unsigned))
 

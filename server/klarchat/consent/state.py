@@ -66,9 +66,11 @@ def action_for_choice(state: ConsentState, accepted: bool) -> Action:
 class PurposeConsent:
     state: ConsentState = ConsentState.NONE
     policy_version: str = ""
+    since: str = ""
+    """Ledger time (UTC, ms) of the event that led here; consent expires counted from it."""
 
-    def apply(self, action: Action, policy_version: str) -> PurposeConsent:
-        return PurposeConsent(next_state(self.state, action), policy_version)
+    def apply(self, action: Action, policy_version: str, at: str = "") -> PurposeConsent:
+        return PurposeConsent(next_state(self.state, action), policy_version, at)
 
     def is_active(self, current_version: str) -> bool:
         """Given, and for the policy the visitor sees now: older consent does not count."""

@@ -15,6 +15,7 @@ from klarchat.store.records import (
     ConsentEventRow,
     ErasureRow,
     MessageRow,
+    MetricsRow,
     PurgeCounts,
 )
 
@@ -87,3 +88,9 @@ class Store(Protocol):
 
     async def checkpoint(self) -> None:
         """Flush write-ahead state into the main file (tests read its bytes)."""
+
+    async def count_metric(self, policy_version: str, variant: str, counter: str) -> None:
+        """Add one to a consent counter (one of `METRIC_COUNTERS`)."""
+
+    async def metrics(self) -> list[MetricsRow]:
+        """Every consent counter row, by policy version and variant."""

@@ -19,6 +19,9 @@ class ConsentEventRow:
     at: str
     prev_hash: str
     hash: str
+    variant: str | None = None
+    """The A/B wording variant shown (`consent.variants`); None, and then left out of
+    the hash, for rows without one, so rows written before variants existed still verify."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +61,20 @@ class PurgeCounts:
     messages: int
     audit: int
     links: int
+
+
+METRIC_COUNTERS = ("opened", "consented", "declined", "left_undecided", "withdrew")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricsRow:
+    """Consent counts for one policy version and wording variant ('' for none); no
+    subject, no token, no time."""
+
+    policy_version: str
+    variant: str
+    opened: int
+    consented: int
+    declined: int
+    left_undecided: int
+    withdrew: int

@@ -20,10 +20,12 @@ from yoyo import get_backend, read_migrations
 
 from klarchat.store.base import GENESIS_HASH, ChainHead
 from klarchat.store.records import (
+    METRIC_COUNTERS,
     AuditRow,
     ConsentEventRow,
     ErasureRow,
     MessageRow,
+    MetricsRow,
     PurgeCounts,
 )
 
@@ -33,7 +35,7 @@ _AUDIT_COLUMNS = (
 )
 _EVENT_COLUMNS = (
     "seq, event_id, subject, purpose, action, policy_version, text_sha256, lang, origin, at,"
-    " prev_hash, hash"
+    " prev_hash, hash, variant"
 )
 
 
@@ -102,7 +104,7 @@ class SqliteStore:
                 last = await cursor.fetchone()
             row = build((last[0], last[1]) if last else (0, GENESIS_HASH))
             await self.db.execute(
-                f"INSERT INTO consent_events ({_EVENT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO consent_events ({_EVENT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 astuple(row),
             )
         except BaseException:
@@ -270,3 +272,20 @@ class SqliteStore:
 
     async def checkpoint(self) -> None:
         await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    async def count_metric(self, policy_version: str, variant: str, counter: str) -> None:
+        if counter not in METRIC_COUNTERS:
+            raise ValueError(f"unknown metric counter {counter!r}")
+        async with self._write:
+            await self.db.execute(
+                f"INSERT INTO consent_metrics (policy_version, variant, {counter}) VALUES (?, ?, 1)"
+                f" ON CONFLICT (policy_version, variant) DO UPDATE SET {counter} = {counter} + 1",
+                (policy_version, variant),
+            )
+
+    async def metrics(self) -> list[MetricsRow]:
+        async with self.db.execute(
+            f"SELECT policy_version, variant, {', '.join(METRIC_COUNTERS)} FROM consent_metrics"
+            " ORDER BY policy_version, variant"
+        ) as cursor:
+            return [MetricsRow(*values) async for values in cursor]

@@ -40,6 +40,10 @@ export function createConsent(t, base, lang, decide) {
     }
   };
 
+  // The heading says why the step is back: changed terms or expired consent (renewal).
+  const heading = h("h3", { id: "kc-consent-h", "data-kc": "consent-heading" }, t.consentHeading);
+  const affected = h("p", { "data-kc": "consent-affected", hidden: true });
+
   const form = h(
     "form",
     {
@@ -50,7 +54,8 @@ export function createConsent(t, base, lang, decide) {
       hidden: true, // until `welcome` has brought the purposes
       onsubmit: accept,
     },
-    h("h3", { id: "kc-consent-h" }, t.consentHeading),
+    heading,
+    affected,
     h("p", {}, t.consentIntro),
     hint,
     list,
@@ -88,9 +93,12 @@ export function createConsent(t, base, lang, decide) {
     return all.find((box) => !box.checked) || all[0];
   };
 
-  /** "form" | "declined" | "withdrawn" (notice and form) | "none" (chatting). */
+  /**
+   * "form" | "declined" | "withdrawn" (notice and form) | "none" (chatting).
+   * `renew` ("changed" | "expired", with the ids of the purposes affected) only for "form".
+   */
   let mode = "none";
-  const setMode = (next, withdrawnAt) => {
+  const setMode = (next, withdrawnAt, renew, ids) => {
     if (next !== mode && (next === "form" || next === "withdrawn")) {
       for (const box of Object.values(boxes)) box.checked = false;
       clearHint();
@@ -99,6 +107,11 @@ export function createConsent(t, base, lang, decide) {
     show(form, next === "form" || next === "withdrawn");
     show(declined, next === "declined");
     show(withdrawn, next === "withdrawn");
+    heading.textContent = renew ? t[renew] : t.consentHeading;
+    affected.textContent = renew ? t.affected.replace("{x}", () =>
+          purposes.filter((p) => ids.includes(p.id)).map((p) => p.title).join(", "),
+        ) : "";
+    show(affected, renew);
     if (next === "withdrawn") {
       const [before, after] = t.withdrawn.split("{x}");
       withdrawn.replaceChildren(
@@ -172,6 +185,10 @@ export function createConsent(t, base, lang, decide) {
                   hiddenText(t.newTab),
                 ),
               ),
+              // Legal basis, recipients, transfer, retention: part of what consent is given
+              // to, and of the text hash the ledger records, so they are shown here too.
+              (p.details || []).length > 0 &&
+                h("ul", { class: "pdetails", "data-kc": "purpose-details" }, p.details.map((d) => h("li", {}, d))),
             ),
           );
         }),

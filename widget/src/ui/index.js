@@ -9,6 +9,7 @@ import { h, hiddenText, show } from "./dom.js";
 import de from "./i18n/de.js";
 import en from "./i18n/en.js";
 import { createMessages } from "./messages.js";
+import { createRights } from "./rights.js";
 import css from "./styles.css";
 
 function mount({ shadowRoot: root, launcher, base, lang }) {
@@ -20,6 +21,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
   let conn = null;
   let welcome = null;
   let current = false; // consent to ai_chat is given for the current policy
+  let consentState = {}; // the latest `{purpose: {state, current}}` from the server
   let online = false;
   let dropped = false; // the socket closed after it had been open
   let pending = null; // { id, text, typed }: sent, not yet accepted by the server
@@ -36,7 +38,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     "button",
     {
       type: "button",
-      class: "withdraw",
+      class: "hb",
       "data-kc": "withdraw",
       hidden: true,
       onclick: () => send({ type: "withdraw", purposes: "all" }),
@@ -57,6 +59,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
   const disclosure = h("p", { class: "disclosure", "data-kc": "disclosure", role: "note" }, t.disclosure);
   const connection = h("p", { class: "connection", "data-kc": "connection", hidden: true });
 
+  const rights = createRights(t, send, announce);
   const log = h("div", { class: "log", "data-kc": "log", role: "log", "aria-live": "off", "aria-label": t.log });
   const messages = createMessages(t, log);
   const consent = createConsent(t, base, lang, (choices) =>
@@ -108,7 +111,13 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
       tabindex: "-1",
       hidden: true,
     },
-    h("div", { class: "head" }, h("div", { class: "bar" }, title, withdrawButton, closeButton), disclosure),
+    h(
+      "div",
+      { class: "head" },
+      h("div", { class: "bar" }, title, withdrawButton, rights.toggle, closeButton),
+      disclosure,
+    ),
+    rights.panel,
     connection,
     scroller,
     error,
@@ -169,7 +178,8 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
 
   // -- consent state --------------------------------------------------------------------
   function applyConsent(state, recorded) {
-    const ai = (state && state.ai_chat) || { state: "none", current: false };
+    consentState = state || {};
+    const ai = consentState.ai_chat || { state: "none", current: false };
     const was = current;
     let focus = null;
     current = !!ai.current;
@@ -190,6 +200,16 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     } else if (ai.state === "declined") {
       consent.setMode("declined");
       if (recorded) focus = consent.declined;
+    } else if (ai.state === "given" || ai.state === "expired") {
+      // Renewal: consent that was given no longer counts (changed terms, or it expired).
+      consent.setMode(
+        "form",
+        null,
+        ai.state === "given" ? "changed" : "expired",
+        Object.keys(consentState).filter(
+          (p) => !consentState[p].current && /^(given|expired)$/.test(consentState[p].state),
+        ),
+      );
     } else {
       consent.setMode("form");
     }
@@ -214,19 +234,23 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
         disclosure.textContent = f.disclosure || t.disclosure;
         if (f.limits && f.limits.max_message_chars) input.maxLength = f.limits.max_message_chars;
         consent.setup(f, version);
+        show(rights.toggle, true);
         applyConsent(f.consent);
         if (open && root.activeElement === dialog) focusInside();
         break;
       }
       case "consent_recorded":
         clearError();
+        rights.receipt(f.receipt);
         applyConsent(f.consent, f);
         break;
       case "consent_required":
         if (pending && pending.id === f.id) pending = null;
         showError(t.errors.consent_required);
         if (welcome && f.policy_version !== welcome.policy_version) conn.restart();
-        else applyConsent({});
+        // Consent this widget took as current no longer counts (it expired on the server):
+        // the step comes back, unticked, and the message stays in the textarea.
+        else applyConsent(f.consent || (current ? { ...consentState, ai_chat: { state: "expired" } } : consentState));
         consent.focusTarget()?.focus();
         break;
       case "redacted":
@@ -247,6 +271,16 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
         if (answering === f.id) answering = null;
         break;
       }
+      case "export":
+        rights.exported(f.data);
+        break;
+      case "erased":
+        if (answering) messages.finish(answering, "cancelled");
+        answering = null;
+        messages.clear();
+        clearError();
+        rights.erased(f, open);
+        break;
       case "error":
         if (f.code === "special_category" && pending && pending.id === f.id) {
           blocked(String(f.message || ""));

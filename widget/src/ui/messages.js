@@ -51,6 +51,12 @@ export function createMessages(t, log) {
   const answers = new Map(); // message id -> { body, text, node }
 
   return {
+    /** Empty the log (after erasure). */
+    clear() {
+      answers.clear();
+      log.replaceChildren();
+    },
+
     /**
      * The visitor's message, once the server has accepted it, with what was removed from it
      * and a note per special category the server found.

@@ -26,6 +26,25 @@ export default {
   withdrawnNoTime:
     "Einwilligung widerrufen. Ab jetzt wird nichts mehr verarbeitet. Wenn Sie weiter chatten möchten, können Sie unten erneut einwilligen.",
   consentGiven: "Einwilligung erteilt. Sie können jetzt schreiben.",
+  // The consent step again, when consent given earlier no longer counts.
+  changed: "Die Bedingungen haben sich geändert",
+  expired: "Ihre Einwilligung ist abgelaufen",
+  affected: "Betrifft: {x}. Bitte entscheiden Sie erneut.",
+  // "Ihre Rechte": receipt, export, erasure.
+  rights: "Ihre Rechte",
+  receipt: "Einwilligungsnachweis herunterladen",
+  receiptInfo:
+    "Vom Server digital signiert: belegt, was Sie wann entschieden haben, und lässt sich ohne unsere Datenbank prüfen.",
+  exportData: "Meine Daten herunterladen",
+  exported: "Ihre Daten wurden heruntergeladen.",
+  erase: "Meine Daten löschen",
+  eraseQuestion: "Ihre Daten wirklich löschen?",
+  eraseDetails:
+    "Ihr gespeicherter Chatverlauf und die Protokolle dazu werden gelöscht; das lässt sich nicht rückgängig machen. Der Nachweis Ihrer Einwilligungen bleibt, weil wir ihn vorhalten müssen.",
+  eraseYes: "Endgültig löschen",
+  cancel: "Abbrechen",
+  erased: "Gelöscht am {x} ({n}).",
+  messageCount: ["Nachricht", "Nachrichten"],
   area: "Chatbereich",
   log: "Chatverlauf",
   you: "Sie:",

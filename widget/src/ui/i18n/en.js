@@ -25,6 +25,25 @@ export default {
   withdrawnNoTime:
     "Consent withdrawn. Nothing is processed from now on. If you want to chat again, you can give consent below.",
   consentGiven: "Consent given. You can write now.",
+  // The consent step again, when consent given earlier no longer counts.
+  changed: "The terms have changed",
+  expired: "Your consent has expired",
+  affected: "Affects: {x}. Please decide again.",
+  // "Your rights": receipt, export, erasure.
+  rights: "Your rights",
+  receipt: "Download consent receipt",
+  receiptInfo:
+    "Digitally signed by the server: it proves what you decided and when, and can be checked without our database.",
+  exportData: "Download my data",
+  exported: "Your data has been downloaded.",
+  erase: "Erase my data",
+  eraseQuestion: "Really erase your data?",
+  eraseDetails:
+    "Your stored conversation and its logs will be deleted; this cannot be undone. The record of your consent decisions stays, as we have to be able to show it.",
+  eraseYes: "Erase permanently",
+  cancel: "Cancel",
+  erased: "Erased on {x} ({n}).",
+  messageCount: ["message", "messages"],
   area: "Chat area",
   log: "Conversation",
   you: "You:",
