@@ -1,4 +1,5 @@
-"""The embed does almost nothing until the visitor asks for the chat, and never stores anything."""
+"""The embed does almost nothing until the visitor asks for the chat, and stores nothing but,
+with `transcript` consent, the resume token in sessionStorage."""
 
 from __future__ import annotations
 
@@ -95,5 +96,10 @@ async def test_nothing_loads_before_opening_and_nothing_is_stored(
 
     assert len(sockets) == 1, f"exactly one websocket for the whole chat, got {sockets}"
     assert requests[3:] == [], f"nothing fetched after the UI bundle: {requests[3:]}"
-    assert await client_state(page, context) == NOTHING_STORED
+    # With `transcript` consent (persist: true) the one exception: the resume token in this
+    # tab's sessionStorage (see test_persist_resume.py); nothing else, anywhere.
+    assert await client_state(page, context) == {**NOTHING_STORED, "sessionStorage": 1}
+    assert await page.evaluate("Object.keys(sessionStorage)") == [
+        f"klarchat:session:{chat_server.origin}"
+    ]
     await shot(page, "loader-after-chat")

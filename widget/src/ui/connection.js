@@ -1,7 +1,10 @@
 // The websocket to the chat server: `hello` on every (re)connect, resuming the session
-// with the token from the last `welcome`; that token lives in this closure only (never
-// in a cookie or storage). An unexpected close reconnects after 0.5 s, doubling to 8 s,
-// with jitter (see `backoff`), for as long as the page is open.
+// with the token from the last `welcome`. The token lives in this closure; it is also kept
+// in sessionStorage (one key per chat server, this tab only) while, and only while, the
+// server's latest `persist` is true (the visitor's `transcript` consent), so that a reload
+// of the page resumes the conversation. Storage is first read here, i.e. after the
+// visitor has opened the chat. An unexpected close reconnects after 0.5 s, doubling to
+// 8 s, with jitter (see `backoff`), for as long as the page is open.
 
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 8000;
@@ -15,6 +18,26 @@ export const backoff = (n, random = Math.random) =>
   Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** n) * (0.5 + random() / 2);
 
 /**
+ * The stored token for this chat server: `keep.get()`, `keep.set(token)`, `keep.drop()`.
+ * Storage may be unavailable (blocked, sandboxed): then nothing is kept, nothing fails.
+ */
+const keeper = (base) => {
+  const key = "klarchat:session:" + new URL(base).origin;
+  const use = (fn) => {
+    try {
+      return fn(window.sessionStorage);
+    } catch {
+      return null;
+    }
+  };
+  return {
+    get: () => use((s) => s.getItem(key)),
+    set: (token) => use((s) => s.setItem(key, token)),
+    drop: () => use((s) => s.removeItem(key)),
+  };
+};
+
+/**
  * connect(base, lang, { frame(f), state(name, delayMs) })
  * state names: "connecting", "open" (after welcome), "retry" (with the delay).
  * Returns { send(frame) -> boolean, restart() }.
@@ -23,7 +46,10 @@ export function connect(base, lang, on) {
   const url = new URL("ws", base);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   let socket = null;
-  let token = null;
+  const keep = keeper(base);
+  let token = keep.get();
+  // Only a well-formed token is sent (the server refuses a `hello` with a malformed one).
+  if (token && !/^[\w-]{16,128}$/.test(token)) token = (keep.drop(), null);
   let attempt = 0;
   let pinger = 0;
 
@@ -48,8 +74,14 @@ export function connect(base, lang, on) {
         return;
       }
       if (!frame || typeof frame.type !== "string" || frame.type === "pong") return;
+      // Kept only while the latest `persist` is true; `persist: false` (withdrawal, expiry,
+      // a new session after `resumed: false`) or an erasure removes the stored token.
+      if (frame.type === "welcome" || frame.type === "consent_recorded" || frame.type === "erased") {
+        if (frame.type === "welcome") token = frame.session;
+        if (frame.persist === true && frame.type !== "erased" && token) keep.set(token);
+        else keep.drop();
+      }
       if (frame.type === "welcome") {
-        token = frame.session;
         attempt = 0;
         on.frame(frame);
         on.state("open");

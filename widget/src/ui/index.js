@@ -226,6 +226,13 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     switch (f.type) {
       case "welcome": {
         const version = welcome && welcome.policy_version;
+        // The first welcome of this page resumed a session (with the token kept in this tab
+        // while the visitor allowed keeping the conversation): earlier messages are not
+        // shown again, but the assistant still has them; the visitor is told so.
+        if (!welcome && f.resumed === true) {
+          update(() => log.append(h("p", { class: "note", "data-kc": "resumed" }, t.resumed)), true);
+          announce(t.resumed);
+        }
         welcome = f;
         title.replaceChildren(
           t.title,

@@ -60,6 +60,7 @@ export default {
   connecting: "Verbindung wird aufgebaut …",
   reconnecting: "Verbindung unterbrochen. Neuer Versuch in {x} s …",
   connected: "Verbunden.",
+  resumed: "Unterhaltung fortgesetzt – der KI-Assistent kennt den bisherigen Verlauf.",
   removed: "Vor dem Senden entfernt: ",
   // Singular and plural of each kind of personal data the server removes.
   entities: {

@@ -59,6 +59,7 @@ export default {
   connecting: "Connecting …",
   reconnecting: "Connection lost. Trying again in {x} s …",
   connected: "Connected.",
+  resumed: "Conversation resumed – the AI assistant still knows what was said.",
   removed: "Removed before sending: ",
   // Singular and plural of each kind of personal data the server removes.
   entities: {
