@@ -12,7 +12,6 @@ from typing import ClassVar
 import regex
 import tldextract
 from presidio_analyzer import (
-    AnalysisExplanation,
     EntityRecognizer,
     LocalRecognizer,
     Pattern,
@@ -30,6 +29,7 @@ from presidio_analyzer.predefined_recognizers import (
 from stdnum import iban
 
 from klarchat.privacy.names import NAME_FLAGS
+from klarchat.privacy.results import explained_result
 
 PHONE_REGIONS = ("DE", "AT", "CH", "GB", "US")
 
@@ -200,19 +200,7 @@ class GroupedIbanRecognizer(LocalRecognizer):
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         explanation = "valid IBAN" if score == 1.0 else "German IBAN shape, check digits fail"
-        return RecognizerResult(
-            entity_type="IBAN_CODE",
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name, original_score=score, textual_explanation=explanation
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return explained_result(self, "IBAN_CODE", start, end, score, explanation)
 
 
 def generic_recognizers(

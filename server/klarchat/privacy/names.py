@@ -16,7 +16,6 @@ from collections.abc import Iterable
 
 import regex
 from presidio_analyzer import (
-    AnalysisExplanation,
     EntityRecognizer,
     LocalRecognizer,
     Pattern,
@@ -26,6 +25,7 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from klarchat.privacy.lexicon import brand_at, is_first_name
+from klarchat.privacy.results import explained_result
 
 NAME_FLAGS = regex.MULTILINE
 _END = r"(?![\p{L}\p{N}_-])(?!['’]\p{L}{2})"
@@ -222,20 +222,13 @@ class KnownFirstNameRecognizer(LocalRecognizer):
                 continue
             score = self.pair_score if paired else self.single_score
             results.append(
-                RecognizerResult(
-                    entity_type="PERSON",
-                    start=match.start(),
-                    end=end,
-                    score=score,
-                    analysis_explanation=AnalysisExplanation(
-                        recognizer=self.name,
-                        original_score=score,
-                        textual_explanation="known first name" + (" and surname" if paired else ""),
-                    ),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
+                explained_result(
+                    self,
+                    "PERSON",
+                    match.start(),
+                    end,
+                    score,
+                    "known first name" + (" and surname" if paired else ""),
                 )
             )
         return EntityRecognizer.remove_duplicates(results)

@@ -45,12 +45,13 @@ from typing import TypeAlias
 
 import regex
 from presidio_analyzer import (
-    AnalysisExplanation,
     EntityRecognizer,
     LocalRecognizer,
     RecognizerResult,
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from klarchat.privacy.results import explained_result
 
 SCORE = 0.8
 LANGUAGE_MODULES = {
@@ -307,20 +308,13 @@ class SpecialCategoryRecognizer(LocalRecognizer):
         return bool(self._veto.search(text, start, following.end()))
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.category.entity_type,
-            start=start,
-            end=end,
-            score=SCORE,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name,
-                original_score=SCORE,
-                textual_explanation=f"GDPR Art. 9 vocabulary: {self.category.value}",
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
+        return explained_result(
+            self,
+            self.category.entity_type,
+            start,
+            end,
+            SCORE,
+            f"GDPR Art. 9 vocabulary: {self.category.value}",
         )
 
 
