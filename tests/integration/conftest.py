@@ -1,7 +1,10 @@
-"""Servers shared per module: starting one loads Presidio, which takes a few seconds."""
+"""Servers shared per module (starting one loads Presidio, which takes a few seconds), and
+the helpers integration tests share: the database as it lies on disk, a tampered ledger copy."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,3 +70,17 @@ def database_bytes(server: RunningServer) -> bytes:
         for path in (server.database, Path(f"{server.database}-wal"))
         if path.exists()
     )
+
+
+def tampered(data_dir: Path, tmp_path: Path, *statements: str) -> Path:
+    """A copy of the ledger changed behind the append-only triggers, as an attacker would."""
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    db = sqlite3.connect(copy / "klarchat.sqlite3")
+    db.execute("DROP TRIGGER consent_events_append_only_update")
+    db.execute("DROP TRIGGER consent_events_append_only_delete")
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+    return copy

@@ -12,6 +12,7 @@ import pytest
 
 from klarchat.consent.ledger import event_hash
 from klarchat.store.records import ConsentEventRow
+from tests.integration.conftest import tampered
 from tests.support.chat_client import ChatClient
 from tests.support.server import klarchat_command, make_server
 
@@ -42,19 +43,6 @@ def verify(data_dir: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
     )
-
-
-def tampered(ledger_dir: Path, tmp_path: Path, *statements: str) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(ledger_dir, copy)
-    db = sqlite3.connect(copy / "klarchat.sqlite3")
-    db.execute("DROP TRIGGER consent_events_append_only_update")
-    db.execute("DROP TRIGGER consent_events_append_only_delete")
-    for statement in statements:
-        db.execute(statement)
-    db.commit()
-    db.close()
-    return copy
 
 
 def test_an_intact_ledger_verifies(ledger_dir: Path) -> None:

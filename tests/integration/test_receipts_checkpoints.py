@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import sqlite3
 import subprocess
 from dataclasses import dataclass, replace
@@ -23,6 +22,7 @@ from klarchat.consent.ledger import event_hash
 from klarchat.consent.receipts import verify_receipt
 from klarchat.consent.signing import b64url_decode
 from klarchat.store.records import ConsentEventRow
+from tests.integration.conftest import tampered
 from tests.support.chat_client import ChatClient
 from tests.support.server import klarchat_command, make_server
 
@@ -78,20 +78,6 @@ def published_key(recorded: Recorded) -> Ed25519PublicKey:
     return Ed25519PublicKey.from_public_bytes(
         b64url_decode(recorded.well_known.json()["public_key"])
     )
-
-
-def tampered(data_dir: Path, tmp_path: Path, *statements: str) -> Path:
-    """A copy of the ledger changed behind the append-only triggers, as an attacker would."""
-    copy = tmp_path / "data"
-    shutil.copytree(data_dir, copy)
-    db = sqlite3.connect(copy / "klarchat.sqlite3")
-    db.execute("DROP TRIGGER consent_events_append_only_update")
-    db.execute("DROP TRIGGER consent_events_append_only_delete")
-    for statement in statements:
-        db.execute(statement)
-    db.commit()
-    db.close()
-    return copy
 
 
 def rehash_from(data_dir: Path, first_seq: int) -> None:
