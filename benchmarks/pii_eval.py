@@ -1,9 +1,14 @@
 """How well Klarchat finds personal data, next to stock Presidio, on a labelled set.
 
-    python benchmarks/pii_eval.py [--data benchmarks/pii_data/de.jsonl] [--no-stock]
-                                  [--show-misses N]
+    python benchmarks/pii_eval.py [--data SET ...] [--no-stock] [--show-misses N]
 
-The data is one JSON record per line (see ``benchmarks/pii_data/README.md``).
+With no ``--data`` every set is evaluated in one run, each beside stock Presidio,
+and a summary table closes the output: the validation slice of the German
+GermEval 2014 corpus (``germeval``: the documents never trained on, see
+``training/de_ner/germeval.py``; needs ``../shared/corpora/germeval2014``), the
+blind English set, the German prose set, the German customer-service sets and
+the English development set. A SET is a JSONL file, one JSON record per line
+(see ``benchmarks/pii_data/README.md``), or ``germeval``.
 Each message goes through ``Redactor.find`` once; then, in the same process,
 through Presidio's predefined recognizers with the same offline NLP engine
 ("stock"). For each detector the script prints a table per gold label, the
@@ -35,6 +40,10 @@ Matching rules
   type is compared per message with the record's ``categories``.
 * A negative message (``"negative": true``, no personal data) counts as failed
   when any entity prediction in it matches no gold span.
+* person placeholder without a person: of the messages with no PERSON span, the
+  share in which a PERSON prediction matches no gold span (the over-redaction
+  that changes an answer most). In the GermEval slice a sentence counts as
+  negative when it names no person (it may name places and organisations).
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -52,7 +62,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerRegistry
 
-DEFAULT_DATA = Path(__file__).resolve().parent / "pii_data" / "de.jsonl"
+DATA = Path(__file__).resolve().parent / "pii_data"
+GERMEVAL = "germeval"
+DEFAULT_SETS = (
+    GERMEVAL,
+    str(DATA / "en_strangers.jsonl"),
+    str(DATA / "de_prose.jsonl"),
+    str(DATA / "de_holdout.jsonl"),
+    str(DATA / "de.jsonl"),
+    str(DATA / "en.jsonl"),
+)
 BETA = 2.0
 WARM_UP_MESSAGES = 10
 MID_LENGTH = (250, 350)
@@ -274,6 +293,14 @@ class Scores:
     def failed_negatives(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.record.negative and o.false_positives]
 
+    def stray_persons(self) -> tuple[int, int]:
+        """Messages without a PERSON span that got a PERSON anyway, and how many lack one."""
+        without = [
+            o for o in self.outcomes if all(span.label != "PERSON" for span in o.record.spans)
+        ]
+        stray = sum(any(p.label == "PERSON" for p in o.false_positives) for o in without)
+        return stray, len(without)
+
     @property
     def reports_categories(self) -> bool:
         return any(row.predicted for row in self.categories.values())
@@ -421,6 +448,14 @@ def negatives_line(scores: Scores) -> str:
     )
 
 
+def stray_persons_line(scores: Scores) -> str:
+    stray, without = scores.stray_persons()
+    return (
+        f"messages without a person that got a person placeholder: {stray} of {without} "
+        f"(share {fmt(ratio(stray, without))})"
+    )
+
+
 def category_table(scores: Scores) -> list[str]:
     if not scores.reports_categories:
         return ["special categories: the detector reports none"]
@@ -519,6 +554,7 @@ def category_misses_lines(scores: Scores, limit: int) -> list[str]:
 def report(run: Run, records: Sequence[Record], show_misses: int) -> Scores:
     scores = score(records, run.predictions)
     lines = [f"== {run.name} ==", *entity_table(scores), "", negatives_line(scores)]
+    lines.append(stray_persons_line(scores))
     lines += ["", *category_table(scores), "", *latency_lines(run, records)]
     if show_misses:
         lines += ["", *misses_lines(scores, show_misses)]
@@ -530,14 +566,95 @@ def report(run: Run, records: Sequence[Record], show_misses: int) -> Scores:
 # --------------------------------------------------------------------------
 
 
-def load(path: Path) -> list[Record]:
-    with path.open(encoding="utf-8") as lines:
+def load(name: str) -> list[Record]:
+    if name == GERMEVAL:
+        return germeval_records()
+    with Path(name).open(encoding="utf-8") as lines:
         return [Record.from_json(line) for line in lines if line.strip()]
+
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "“", "'", "%"}
+_NO_SPACE_AFTER = {"(", "[", "„", "\""}
+
+
+def germeval_records() -> list[Record]:
+    """The validation slice of GermEval 2014 as records with PERSON spans.
+
+    Tokens are joined with the spaces a writer would put between them, so the
+    text reads like prose and the tokenizer sees it as a visitor's message.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training" / "de_ner"))
+    from germeval import sentences, spans
+
+    records = []
+    for number, sentence in enumerate(s for s in sentences() if s.validation):
+        text, starts, ends = "", [], []
+        for i, word in enumerate(sentence.words):
+            glue = i and word not in _NO_SPACE_BEFORE and sentence.words[i - 1] not in _NO_SPACE_AFTER
+            text += " " if glue else ""
+            starts.append(len(text))
+            text += word
+            ends.append(len(text))
+        people = tuple(
+            Span(starts[first], ends[last - 1], "PERSON")
+            for first, last in spans(sentence.labels, "PER")
+        )
+        records.append(
+            Record(f"ge-{number:04d}", "de", text, people, frozenset(), not people)
+        )
+    return records
+
+
+@dataclass
+class Summary:
+    """One line of the closing table: the figures the issue asks for, per set and detector."""
+
+    data: str
+    detector: str
+    scores: Scores
+    run: Run
+
+    def cells(self) -> list[str]:
+        def recall(label: str) -> str:
+            row = self.scores.rows.get(label)
+            return fmt(row.recall) if row and row.gold else "–"
+
+        stray, without = self.scores.stray_persons()
+        negatives = sum(o.record.negative for o in self.scores.outcomes)
+        cuts = statistics.quantiles(self.run.latencies_ms, n=100, method="inclusive")
+        return [
+            self.data,
+            self.detector,
+            recall("PERSON"),
+            recall("ADDRESS"),
+            recall("PHONE_NUMBER"),
+            recall("CREDIT_CARD"),
+            fmt(self.scores.total.recall),
+            fmt(ratio(stray, without)),
+            fmt(ratio(len(self.scores.failed_negatives()), negatives)),
+            f"{cuts[49]:.1f}/{cuts[94]:.1f}",
+        ]
+
+
+def summary_table(summaries: Sequence[Summary]) -> str:
+    header = [
+        "set", "detector", "person", "address", "phone", "card", "all",
+        "stray-person", "neg-altered", "p50/p95 ms",
+    ]  # fmt: skip
+    rows = [header, *(s.cells() for s in summaries)]
+    widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(header))]
+    lines = ["".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "-" * len(lines[0]))
+    return "== summary: recall per type, stray person placeholders, altered negatives ==\n" + "\n".join(lines)
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSONL evaluation set")
+    parser.add_argument(
+        "--data",
+        action="append",
+        help=f"a JSONL evaluation set or {GERMEVAL!r}; repeat for several (default: all sets)",
+    )
     parser.add_argument("--no-stock", action="store_true", help="skip stock Presidio")
     parser.add_argument(
         "--show-misses",
@@ -551,26 +668,31 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    records = load(args.data)
-    languages = sorted({record.language for record in records})
-    print(
-        f"{args.data}: {len(records)} messages "
-        f"({sum(r.negative for r in records)} negative), languages {', '.join(languages)}\n"
-    )
+    sets = {name: load(name) for name in args.data or DEFAULT_SETS}
+    languages = sorted({r.language for records in sets.values() for r in records})
     registry = None if args.no_stock else stock_registry(languages)
     klarchat, threshold = klarchat_detector(languages)
-    run = run_detector("Klarchat: Redactor.find", klarchat, records)
-    report(run, records, args.show_misses)
-    if registry is None:
-        return
-    print(
-        "Stock Presidio: predefined recognizers, Klarchat's blank NLP engine, score threshold "
-        f"{threshold}. The spaCy NER model that gives stock Presidio its "
-        "PERSON and LOCATION cannot be installed from the package registries, so stock "
-        "runs without NER.\n"
-    )
-    stock = stock_detector(registry, languages, threshold)
-    report(run_detector("Stock Presidio", stock, records), records, 0)
+    stock = None if registry is None else stock_detector(registry, languages, threshold)
+    if stock is not None:
+        print(
+            "Stock Presidio: predefined recognizers, Klarchat's blank NLP engine, score "
+            f"threshold {threshold}. The spaCy NER model that gives stock Presidio its "
+            "PERSON and LOCATION cannot be installed from the package registries, so stock "
+            "runs without NER.\n"
+        )
+    summaries = []
+    for name, records in sets.items():
+        label = Path(name).stem
+        print(
+            f"{name}: {len(records)} messages ({sum(r.negative for r in records)} negative), "
+            f"languages {', '.join(sorted({r.language for r in records}))}\n"
+        )
+        run = run_detector(f"Klarchat on {label}: Redactor.find", klarchat, records)
+        summaries.append(Summary(label, "Klarchat", report(run, records, args.show_misses), run))
+        if stock is not None:
+            run = run_detector(f"Stock Presidio on {label}", stock, records)
+            summaries.append(Summary(label, "stock", report(run, records, 0), run))
+    print(summary_table(summaries))
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ def test_references_can_be_passed_through_but_are_still_not_phone_numbers():
     [
         ("Ich bin am 05.10.1986 geboren.", "05.10.1986"),
         ("Geburtsdatum: 5. Oktober 1986", "5. Oktober 1986"),
-        ("geb. 05.10.86, wohnhaft in Köln", "05.10.86"),
+        ("geb. 05.10.86, wohnhaft in der Kölner Innenstadt", "05.10.86"),
         ("Mein Geburtstag ist der 3. März 1990.", "3. März 1990"),
         ("geboren am 1986-10-05", "1986-10-05"),
     ],

@@ -32,6 +32,8 @@ from klarchat.privacy.cued import (
 )
 from klarchat.privacy.ids_de import german_id_number_recognizers
 from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
+from klarchat.privacy.ner_de import GermanNameModelRecognizer
+from klarchat.privacy.towns_de import GermanTownRecognizer
 
 LANGUAGE = "de"
 
@@ -425,8 +427,10 @@ def recognizers() -> list[EntityRecognizer]:
             url_context=["url", "website", "webseite", "link", "homepage", "seite"],
         ),
         *_person_recognizers(),
+        GermanNameModelRecognizer(stop_words=STOP_WORDS),
         *_cued_recognizers(),
         GermanStreetRecognizer(LANGUAGE),
         GermanPostcodeTownRecognizer(LANGUAGE),
+        GermanTownRecognizer(LANGUAGE),
         *_german_id_recognizers(),
     ]

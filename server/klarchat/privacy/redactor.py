@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -18,7 +18,10 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.recognizer_registry import RecognizerRegistry
 
+import regex
+
 from klarchat.privacy import recognizers_de, recognizers_en
+from klarchat.privacy.mentions import mentions, surname_of
 from klarchat.privacy.nlp_engine import BlankSpacyNlpEngine
 from klarchat.privacy.special_categories import Category, special_category_recognizers
 from klarchat.privacy.vault import Vault
@@ -27,6 +30,16 @@ RECOGNIZERS: dict[str, Callable[[], list[EntityRecognizer]]] = {
     "de": recognizers_de.recognizers,
     "en": recognizers_en.recognizers,
 }
+
+
+# A repeated mention of a name already found is as sure as the first finding,
+# and must win against a weaker guess (a lone first name, a town) on the same words.
+MENTION_SCORE = 0.8
+# Only a name found with some certainty spreads to its other mentions: a weak guess
+# ("Max" in "Pro Max") would otherwise spread its mistake through the message.
+MENTION_SOURCE_SCORE = 0.6
+# What may stand between the parts of one postal address: a comma, a line break, "in".
+_ADDRESS_GAP = regex.compile(r"[ \t]*(?:[,;/|–-][ \t]*)?(?:\r?\n[ \t]*)?(?:in[ \t]+)?")
 
 
 class CategoryAction(StrEnum):
@@ -146,17 +159,32 @@ class Redactor:
             # not in the first user's first message.
             self._analyzer.analyze("Anna Muster, anna@example.org", language=language)
 
-    def find(self, text: str, language: str) -> list[RecognizerResult]:
-        """Every personal value and special-category word in ``text``: non-overlapping, in order."""
+    def find(
+        self, text: str, language: str, known_names: Iterable[str] = ()
+    ) -> list[RecognizerResult]:
+        """Every personal value and special-category word in ``text``: non-overlapping, in order.
+
+        ``known_names`` are people named earlier in the conversation; their further
+        mentions count as persons, as do further mentions of names found in ``text``.
+        """
         if language not in self.supported_languages:
             raise ValueError(
                 f"language {language!r} is not configured; "
                 f"configured: {list(self.supported_languages)}"
             )
-        found = self._analyzer.analyze(
-            text, language=language, score_threshold=self.score_threshold
+        found = resolve_overlaps(
+            self._analyzer.analyze(text, language=language, score_threshold=self.score_threshold)
         )
-        return resolve_overlaps(found)
+        names = [*known_names]
+        for result in found:
+            if result.entity_type == "PERSON" and result.score >= MENTION_SOURCE_SCORE:
+                name = text[result.start : result.end]
+                names.extend(filter(None, (name, surname_of(name))))
+        repeated = [
+            RecognizerResult("PERSON", start, end, MENTION_SCORE)
+            for start, end in mentions(text, names)
+        ]
+        return join_addresses(text, resolve_overlaps([*found, *repeated]))
 
     def redact(self, text: str, language: str, vault: Vault) -> Redaction:
         """Replace every value found in ``text`` by its placeholder in ``vault``.
@@ -166,7 +194,7 @@ class Redactor:
         """
         replaced: list[RecognizerResult] = []
         words: dict[Category, list[str]] = {}
-        for result in self.find(text, language):
+        for result in self.find(text, language, vault.person_names):
             category = self._categories.get(result.entity_type)
             if category is not None:
                 words.setdefault(category, []).append(text[result.start : result.end])
@@ -215,3 +243,27 @@ def resolve_overlaps(results: Sequence[RecognizerResult]) -> list[RecognizerResu
         if all(result.end <= kept.start or result.start >= kept.end for kept in chosen):
             chosen.append(result)
     return sorted(chosen, key=lambda r: r.start)
+
+
+def join_addresses(text: str, results: Sequence[RecognizerResult]) -> list[RecognizerResult]:
+    """One result, and so one placeholder, per postal address.
+
+    Street, postcode-and-town and town are found by different recognizers;
+    "Hauptstraße 5, 10115 Berlin" is still one address to the visitor, who is
+    told how many addresses were removed, and to the model, which sees one
+    ``<LOCATION_1>``.
+    """
+    joined: list[RecognizerResult] = []
+    for result in results:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.entity_type == result.entity_type == "LOCATION"
+            and _ADDRESS_GAP.fullmatch(text, last.end, result.start)
+        ):
+            joined[-1] = RecognizerResult(
+                "LOCATION", last.start, result.end, max(last.score, result.score)
+            )
+        else:
+            joined.append(result)
+    return joined

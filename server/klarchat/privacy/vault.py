@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from klarchat.privacy.mentions import surname_of
+
 PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]*?)_([1-9][0-9]*)>")
 MAX_PLACEHOLDER_LENGTH = 40
 
@@ -38,6 +40,7 @@ class Vault:
         self._by_key: dict[tuple[str, str], str] = {}
         self._originals: dict[str, str] = {}
         self._counters: dict[str, int] = {}
+        self._person_names: list[str] = []
 
     def placeholder_for(self, entity_type: str, value: str) -> str:
         """Return the placeholder for ``value``, creating one on first sight.
@@ -52,7 +55,26 @@ class Vault:
             placeholder = f"<{entity_type}_{number}>"
             self._by_key[key] = placeholder
             self._originals[placeholder] = value
+            if entity_type == "PERSON":
+                self._remember_person(value, placeholder)
         return placeholder
+
+    def _remember_person(self, value: str, placeholder: str) -> None:
+        """Let a later "Frau Kowalski" share the placeholder of "Anna Kowalski".
+
+        The surname becomes a second key of the same placeholder, unless it
+        already stands for someone else (two people of one family keep their own).
+        """
+        self._person_names.append(value)
+        surname = surname_of(value)
+        if surname and surname != value:
+            self._by_key.setdefault(("PERSON", normalise("PERSON", surname)), placeholder)
+            self._person_names.append(surname)
+
+    @property
+    def person_names(self) -> tuple[str, ...]:
+        """Every person's name and surname seen in this conversation, as first written."""
+        return tuple(self._person_names)
 
     def restore(self, text: str) -> str:
         """Put the original values back; placeholders we never issued stay as they are."""
@@ -63,3 +85,4 @@ class Vault:
         self._by_key.clear()
         self._originals.clear()
         self._counters.clear()
+        self._person_names.clear()
