@@ -17,13 +17,13 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Span
 
-from klarchat.privacy.gazetteer import common_nouns, surnames
+from klarchat.privacy.gazetteer import common_nouns, surnames, towns
 from klarchat.privacy.lexicon import brand_at, is_first_name
 from klarchat.privacy.ner_model import german_model, runs
 from klarchat.privacy.results import explained_result
 
 PERSON_THRESHOLD = 0.4
-# A single word that is an ordinary noun ("liebe Apotheke") or a first name that is
+# A single word that is an ordinary noun ("liebe Apotheke"), a town, or a first name that is
 # mostly something else ("Pro Max") needs the model to be nearly sure, and does not
 # count at the start of a sentence, where every German word is capitalised.
 STRICT_THRESHOLD = 0.9
@@ -101,7 +101,7 @@ class GermanNameModelRecognizer(LocalRecognizer):
 
 
 def _ambiguous(word: str) -> bool:
-    """An ordinary noun that no name list knows, or a first name that rarely stands alone."""
+    """An ordinary noun or a town that no name list knows, or a first name that rarely stands alone."""
     if is_first_name(word, alone=False):
         return not is_first_name(word, alone=True)
-    return word in common_nouns() and word not in surnames()
+    return (word in common_nouns() or word in towns()) and word not in surnames()
