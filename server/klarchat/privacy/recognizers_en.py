@@ -29,6 +29,7 @@ from klarchat.privacy.cued import (
 )
 from klarchat.privacy.ids_de import german_id_number_recognizers
 from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
+from klarchat.privacy.phones_en import PhoneShapeRecognizer
 from klarchat.privacy.recognizers_de import GermanPostcodeTownRecognizer, GermanStreetRecognizer
 
 LANGUAGE = "en"
@@ -272,31 +273,42 @@ def _cued_recognizers() -> list[EntityRecognizer]:
     ]
 
 
+_PHONE_CONTEXT = [
+    "phone",
+    "tel",
+    "telephone",
+    "mobile",
+    "cell",
+    "cellphone",
+    "number",
+    "call",
+    "reach",
+    "text",
+    "whatsapp",
+    "fax",
+    "ph",
+    "mob",
+    "contact",
+]
+# English text comes from the US, Britain and Ireland first; visitors of German
+# sites who write English still give German numbers.
+_PHONE_REGIONS = ("US", "GB", "IE", "DE", "AT", "CH")
+
+
 def recognizers() -> list[EntityRecognizer]:
     """Every recognizer the English pipeline runs, freshly instantiated."""
     return [
         *generic_recognizers(
             LANGUAGE,
             email_context=["email", "e-mail", "mail"],
-            phone_context=[
-                "phone",
-                "tel",
-                "telephone",
-                "mobile",
-                "cell",
-                "cellphone",
-                "number",
-                "call",
-                "reach",
-                "text",
-                "whatsapp",
-                "fax",
-            ],
+            phone_context=_PHONE_CONTEXT,
+            phone_regions=_PHONE_REGIONS,
             iban_context=["iban", "account", "bank", "transfer"],
             card_context=["card", "credit", "debit", "visa", "mastercard", "amex"],
             ip_context=["ip", "address", "server"],
             url_context=["url", "website", "site", "link", "homepage"],
         ),
+        PhoneShapeRecognizer(language=LANGUAGE, context=_PHONE_CONTEXT),
         *_person_recognizers(),
         *_cued_recognizers(),
         EnglishStreetRecognizer(LANGUAGE),
