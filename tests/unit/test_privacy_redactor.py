@@ -180,7 +180,7 @@ ENGLISH_MESSAGES = [
         "Good morning, this is Daniel Okafor from flat 3, 27 Kingsway Road, Manchester "
         "M19 2LN. Send the refund to my son, Liam Murphy. i'm kevin btw",
         ["Daniel", "Okafor", "27 Kingsway Road", "M19 2LN", "Liam", "Murphy", "kevin"],
-        {"PERSON": 3, "LOCATION": 2},
+        {"PERSON": 3, "LOCATION": 1},
     ),
     (
         "Hi, my name is John Smith and you can reach me at john.smith@example.com "
@@ -191,13 +191,13 @@ ENGLISH_MESSAGES = [
     (
         "I'm Priya and I live at 221B Baker Street, London NW1 6XE.",
         ["Priya", "221B Baker Street", "NW1 6XE"],
-        {"PERSON": 1, "LOCATION": 2},
+        {"PERSON": 1, "LOCATION": 1},
     ),
     (
         "Please send the invoice to 1600 Pennsylvania Avenue NW, Washington, DC 20500, "
         "attention Ms. Rachel Goldberg-Hayes.",
         ["1600 Pennsylvania Avenue NW", "20500", "Rachel", "Goldberg-Hayes"],
-        {"LOCATION": 2, "PERSON": 1},
+        {"LOCATION": 1, "PERSON": 1},
     ),
     (
         "My IBAN is GB82 WEST 1234 5698 7654 32, the old one was DE89370400440532013000.",
@@ -213,7 +213,7 @@ ENGLISH_MESSAGES = [
         "Dear Sir or Madam,\nthe parcel never reached 10 Downing St, SW1A 2AA.\n"
         "Kind regards,\nMargaret Thompson",
         ["10 Downing St", "SW1A 2AA", "Margaret", "Thompson"],
-        {"LOCATION": 2, "PERSON": 1},
+        {"LOCATION": 1, "PERSON": 1},
     ),
     (
         "My husband Raj called Dr. Nguyen yesterday; my email is k.osei@example.org.",

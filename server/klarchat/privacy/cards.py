@@ -21,7 +21,7 @@ from klarchat.privacy.results import explained_result
 
 # Digits in groups of one to seven, joined by one space or hyphen; the
 # candidate may hold more than 19 digits, the card is searched inside it.
-_CANDIDATE = regex.compile(r"(?<![\d.,/-])\d{1,7}(?:[ -]?\d{1,7}){1,8}(?![\d])")
+_CANDIDATE = regex.compile(r"(?<![\d.,/+-])\d{1,7}(?:[ -]?\d{1,7}){1,8}(?![\d])")
 _GROUP_END = regex.compile(r"\d(?=[ -]|$)")
 _GROUP_START = regex.compile(r"(?:^|(?<=[ -]))\d")
 
