@@ -117,7 +117,7 @@ def test_name_pairs_without_a_cue(text, name):
 @pytest.mark.parametrize(
     "text",
     [
-        "59 Kevin Gardens",  # a street named after a first name
+        "59 Bryan Okafor Street",  # a street named after a person
         "I love my Ted Baker coat",
         "The New York office is closed",
         "Please send the Customer Service Team a note",

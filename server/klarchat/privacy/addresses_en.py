@@ -8,12 +8,13 @@ state and ZIP, postcode, county, country), joined by commas, spaces or line
 breaks. A town counts only next to a street or a postcode: "a store in Leeds"
 names no one.
 
-Library check (2025): ``pyap``/``pyap2`` find US/CA/GB addresses with large
-regexes but only complete ones (a street line alone, "Flat 3, Myers Plains" or
-a town before a postcode are not found) and cost several milliseconds per
-message; ``usaddress`` parses a string already known to be an address, it does
-not find one in running text. Hand-written patterns with the full USPS suffix
-list are faster and cover the forms above.
+Libraries checked first: ``pyap2`` (the kept fork of ``pyap``, regex-based,
+offline) finds complete US and British addresses, but misses a street in
+running text ("38 Elm Grove in Bristol"), takes about 1.5 ms (US) and 7 ms
+(GB) per 300-character message against a budget of 8 ms for all recognizers,
+and needs the country named in advance. ``usaddress`` parses a string already
+known to be an address; it does not find one in text. Hand-written patterns
+with the USPS suffix list cost well under a millisecond.
 """
 
 from __future__ import annotations
