@@ -180,7 +180,7 @@ ENGLISH_MESSAGES = [
         "Good morning, this is Daniel Okafor from flat 3, 27 Kingsway Road, Manchester "
         "M19 2LN. Send the refund to my son, Liam Murphy. i'm kevin btw",
         ["Daniel", "Okafor", "27 Kingsway Road", "M19 2LN", "Liam", "Murphy", "kevin"],
-        {"PERSON": 3, "LOCATION": 2},
+        {"PERSON": 3, "LOCATION": 1},
     ),
     (
         "Hi, my name is John Smith and you can reach me at john.smith@example.com "
@@ -191,7 +191,7 @@ ENGLISH_MESSAGES = [
     (
         "I'm Priya and I live at 221B Baker Street, London NW1 6XE.",
         ["Priya", "221B Baker Street", "NW1 6XE"],
-        {"PERSON": 1, "LOCATION": 2},
+        {"PERSON": 1, "LOCATION": 1},
     ),
     (
         "Please send the invoice to 1600 Pennsylvania Avenue NW, Washington, DC 20500, "

@@ -20,7 +20,6 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
     EmailRecognizer,
     IpRecognizer,
     PhoneRecognizer,
@@ -28,10 +27,13 @@ from presidio_analyzer.predefined_recognizers import (
 )
 from stdnum import iban
 
+from klarchat.privacy.cards import PaymentCardRecognizer
 from klarchat.privacy.names import NAME_FLAGS
 from klarchat.privacy.results import explained_result
 
 PHONE_REGIONS = ("DE", "AT", "CH", "GB", "US")
+# An extension typed after a number: "x204", " ext. 12", " extension 3", " #5".
+PHONE_EXTENSION = regex.compile(r"[ \t]?(?i:x|ext\.?|extn\.?|extension|\#)[ \t]?\d{1,6}(?!\d)")
 
 # Presidio's EmailRecognizer calls the module-level ``tldextract.extract``,
 # which downloads the public suffix list on first use. This extractor reads
@@ -103,11 +105,17 @@ class GatedPhoneRecognizer(PhoneRecognizer):
     never a phone number, whatever they look like.
     """
 
-    def __init__(self, *, language: str, context: Iterable[str]) -> None:
+    def __init__(
+        self,
+        *,
+        language: str,
+        context: Iterable[str],
+        regions: Iterable[str] = PHONE_REGIONS,
+    ) -> None:
         super().__init__(
             context=list(context),
             supported_language=language,
-            supported_regions=PHONE_REGIONS,
+            supported_regions=list(regions),
         )
 
     def analyze(
@@ -116,7 +124,7 @@ class GatedPhoneRecognizer(PhoneRecognizer):
         entities: list[str],
         nlp_artifacts: NlpArtifacts | None = None,
     ) -> list[RecognizerResult]:
-        """Presidio's matches, filtered by :func:`plausible_phone`.
+        """Presidio's matches, filtered by :func:`plausible_phone`, with their extensions.
 
         libphonenumber's matcher is the costliest recognizer, and it scans the
         text once per region. It is given only the stretches of digits and
@@ -130,8 +138,20 @@ class GatedPhoneRecognizer(PhoneRecognizer):
                 result.start += window.start()
                 result.end += window.start()
                 if plausible_phone(text, result.start, result.end):
+                    result.end = with_extension(text, result.end)
                     results.append(result)
         return results
+
+
+def with_extension(text: str, end: int) -> int:
+    """Where a phone number ending at ``end`` really ends, its extension included."""
+    extension = PHONE_EXTENSION.match(text, end)
+    return extension.end() if extension else end
+
+
+def after_numbering_word(text: str, start: int) -> bool:
+    """Does "order no.", "Kundennummer" or the like come right before ``text[start]``?"""
+    return bool(_NUMBERING_WORD.search(text[max(0, start - 40) : start]))
 
 
 def plausible_phone(text: str, start: int, end: int, *, within: bool = False) -> bool:
@@ -141,7 +161,7 @@ def plausible_phone(text: str, start: int, end: int, *, within: bool = False) ->
     anywhere in the stretch rather than fill it.
     """
     raw = text[start:end]
-    if _DATE.fullmatch(raw) or _NUMBERING_WORD.search(text[max(0, start - 40) : start]):
+    if _DATE.fullmatch(raw) or after_numbering_word(text, start):
         return False
     nanp = _NANP.search(raw) if within else _NANP.fullmatch(raw)
     return raw[0] in "+(0" or bool(nanp)
@@ -212,13 +232,18 @@ def generic_recognizers(
     card_context: Iterable[str],
     ip_context: Iterable[str],
     url_context: Iterable[str],
+    phone_regions: Iterable[str] = PHONE_REGIONS,
 ) -> list[EntityRecognizer]:
-    """Presidio's language-independent recognizers, bound to ``language``."""
+    """Presidio's language-independent recognizers, bound to ``language``.
+
+    ``phone_regions`` are the countries whose national formats ("0161 …",
+    "(212) …") are tried, most likely first.
+    """
     return [
         OfflineEmailRecognizer(supported_language=language, context=list(email_context)),
-        GatedPhoneRecognizer(language=language, context=phone_context),
+        GatedPhoneRecognizer(language=language, context=phone_context, regions=phone_regions),
         GroupedIbanRecognizer(language=language, context=iban_context),
-        CreditCardRecognizer(supported_language=language, context=list(card_context)),
+        PaymentCardRecognizer(language=language, context=card_context),
         IpRecognizer(supported_language=language, context=list(ip_context)),
         TokenStartUrlRecognizer(supported_language=language, context=list(url_context)),
     ]

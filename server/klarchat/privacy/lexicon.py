@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 from functools import cache
 
+import regex
+
 # Locales whose names people writing to a German or English site are likely to
 # carry. Spanish, French and Dutch lists were left out on purpose: they add many
 # names that are everyday words in German or English text (Luz, Sol, Floor, Job).
@@ -110,6 +112,29 @@ _BRANDS = (
     "Dolce Gabbana",
     "Victoria's Secret",
     "Ben Jerry's",
+    "John Lewis",
+    "Harry Potter",
+    "Le Creuset",
+    "Jo Malone",
+    "Bobbi Brown",
+    "Charlotte Tilbury",
+    "Victoria Beckham",
+    "Stella McCartney",
+    "Vivienne Westwood",
+    "Alexander McQueen",
+    "Paul Mitchell",
+    "Jimmy Choo",
+    "Christian Louboutin",
+    "Cath Kidston",
+    "Laura Ashley",
+    "Joe Browns",
+    "Molton Brown",
+    "Charles Tyrwhitt",
+    "Thomas Sabo",
+    "Hotel Chocolat",
+    "Ben Sherman",
+    "Tom Dixon",
+    "Clarks Originals",
 )
 
 
@@ -139,6 +164,82 @@ def _lexicon() -> frozenset[str]:
         and "." not in name
         and name not in _NEVER
     )
+
+
+# Locales whose surnames (and, for pairs, given names) English messages carry:
+# British, American and Irish ones, and the Nigerian, Ghanaian, Kenyan, Indian,
+# Pakistani, Chinese, Vietnamese, Indonesian, Hispanic, Portuguese, French,
+# Polish, Turkish and other names of people writing in English. Lists in other
+# scripts are skipped by the Latin-letter check.
+_WIDE_LOCALES = (
+    *_LOCALES,
+    "ga_IE",
+    "en_NG",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "tw_GH",
+    "en_KE",
+    "zu_ZA",
+    "id_ID",
+    "es_ES",
+    "es_MX",
+    "pt_BR",
+    "pt_PT",
+    "fr_FR",
+    "nl_NL",
+    "ru_RU",
+    "uk_UA",
+    "el_GR",
+    "lt_LT",
+    "lv_LV",
+    "fi_FI",
+    "sv_SE",
+    "da_DK",
+    "no_NO",
+    "zh_CN",
+    "zh_TW",
+)
+_LATIN_NAME = regex.compile(r"\p{Lu}[\p{Latin}'’-]+")
+
+
+def _names_of(attributes: tuple[str, ...]) -> frozenset[str]:
+    names: set[str] = set()
+    for locale in _WIDE_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in attributes:
+            names.update(getattr(provider, attribute, ()) or ())
+    return frozenset(
+        name for name in names if len(name) > 1 and _LATIN_NAME.fullmatch(name) and name not in _NEVER
+    )
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    """Surnames of many origins (some ten thousand), built once per process."""
+    return _names_of(("last_names", "last_names_male", "last_names_female", "last_romanized_names"))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names of many origins, for telling a pair of words is a name."""
+    return _lexicon() | _names_of(
+        ("first_names", "first_names_male", "first_names_female", "first_romanized_names")
+    )
+
+
+def _title_case(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+def is_surname(word: str) -> bool:
+    """Is ``word`` (in any letter case) a surname somewhere in the world?"""
+    return word in _surnames() or _title_case(word) in _surnames()
+
+
+def is_given_name(word: str) -> bool:
+    """Is ``word`` (in any letter case) a given name in any of the wide locales?"""
+    return word in _given_names() or _title_case(word) in _given_names()
 
 
 def is_first_name(word: str, *, alone: bool) -> bool:

@@ -11,16 +11,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import (
     DeHealthInsuranceRecognizer,
     NhsRecognizer,
     UkNinoRecognizer,
-    UkPostcodeRecognizer,
     UsSsnRecognizer,
 )
 
-from klarchat.privacy.common import AddressRecognizer, generic_recognizers
+from klarchat.privacy.addresses_en import EnglishAddressRecognizer
+from klarchat.privacy.common import generic_recognizers
 from klarchat.privacy.cued import (
     CUSTOMER_NUMBER,
     ORDER_NUMBER,
@@ -29,6 +29,8 @@ from klarchat.privacy.cued import (
 )
 from klarchat.privacy.ids_de import german_id_number_recognizers
 from klarchat.privacy.names import CuedNameRecognizer, KnownFirstNameRecognizer
+from klarchat.privacy.names_en import EnglishNameRecognizer
+from klarchat.privacy.phones_en import PhoneShapeRecognizer
 from klarchat.privacy.recognizers_de import GermanPostcodeTownRecognizer, GermanStreetRecognizer
 
 LANGUAGE = "en"
@@ -58,6 +60,7 @@ STOP_WORDS = frozenset(
     Available Interested Unable Able Afraid Tired Sick Confused Frustrated New Old
     Team Support Service Services Sales Billing Company Inc Ltd LLC Corp Bank Shop
     Store Hotel Office Department Hospital School University College Council
+    Unit Box Suite Apt Flat Studio Floor Room Building
     Street Road Avenue Lane Drive Boulevard Way Court Place Square City Town
     County State Country World Everyone Everybody All Guys Folks There Bot Chatbot
     Assistant Klarchat Order Orders Invoice Account Password Email Mail Phone
@@ -65,103 +68,9 @@ STOP_WORDS = frozenset(
     Problem Question Issue Help Info Information Website Online Update Premium
     Plus Pro Prime Black Cyber Business Standard Express Google Amazon Apple
     Microsoft Facebook Instagram Twitter WhatsApp PayPal Visa Mastercard
+    Martens Alexa Siri Cortana
     """.split()  # noqa: SIM905 (a word list reads better as a block)
 )
-
-_STREET_TYPES = (
-    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct"
-    r"|Place|Pl|Terrace|Ter|Close|Crescent|Cres|Square|Sq|Parkway|Pkwy|Highway|Hwy"
-    r"|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Grove|Hill|Walk|Gate|Green|Plaza"
-    r"|Alley|Wharf|Quay|Embankment"
-)
-_US_STATES = sorted(
-    """
-    AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
-    NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR
-    """.split()  # noqa: SIM905 (a word list reads better as a block)
-)
-# State codes that are also everyday upper-case words ("ID 12345", "OR", "IN")
-# only count when a city and comma come first.
-_AMBIGUOUS_STATES = {"ID", "IN", "ME", "OK", "OR", "HI", "DE", "PA", "LA", "CO"}
-
-
-class EnglishStreetRecognizer(AddressRecognizer):
-    """House number, street name and street type: "221B Baker Street", "10 Downing St"."""
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
-            "Numbered street",
-            r"(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?(?:[ \t]{0,3}[-–][ \t]{0,3}\d{1,5}[A-Za-z]?)?,?[ \t]{1,3}"
-            r"(?:(?:[NSEW]|North|South|East|West)\.?[ \t]{1,3})?"
-            r"(?:(?:\p{Lu}[\p{L}'’.-]*|\d{1,3}(?:st|nd|rd|th))[ \t]{1,3}){1,3}"
-            rf"(?i:{_STREET_TYPES})\.?(?![\p{{L}}])"
-            r"(?:[ \t]{1,3}(?:NW|NE|SW|SE|N|S|E|W)(?![\p{L}]))?"
-            r"(?:,?[ \t]{1,3}(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]{0,3}#?[\p{L}\d-]{1,6})?",
-            0.75,
-        ),
-        Pattern(
-            "Numbered street typed in lower case (12 oak street)",
-            r"(?<![\p{L}\p{N}])\d{1,5}[a-z]?[ \t]{1,3}"
-            r"(?:(?!(?:the|a|an|on|in|at|of|to|up|down|and|or|my|your|this|that|our)[ \t])"
-            r"\p{Ll}[\p{Ll}'’-]*[ \t]{1,3}){1,2}"
-            r"(?:street|road|avenue|lane|drive|boulevard|terrace|crescent|parkway)(?![\p{L}])",
-            0.6,
-        ),
-        Pattern(
-            "PO box",
-            r"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]{1,3}box)[ \t]{1,3}\d{1,6}(?![\d])",
-            0.7,
-        ),
-    ]
-
-    CONTEXT: ClassVar[list[str]] = [
-        "address",
-        "live",
-        "lives",
-        "living",
-        "moved",
-        "ship",
-        "deliver",
-        "street",
-    ]
-
-
-class UsCityStateZipRecognizer(AddressRecognizer):
-    """A ZIP code after a state: "Springfield, IL 62704" or "NY 10001"."""
-
-    _STATES = "|".join(_US_STATES)
-    _UNAMBIGUOUS = "|".join(s for s in _US_STATES if s not in _AMBIGUOUS_STATES)
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
-            "City, state and ZIP",
-            r"(?<![\p{L}])\p{Lu}[\p{L}.'’-]+(?:[ \t]{1,3}\p{Lu}[\p{L}.'’-]+){0,2},[ \t]{0,3}"
-            rf"(?:{_STATES})[ \t]{{1,3}}\d{{5}}(?:-\d{{4}})?(?!\d)",
-            0.75,
-        ),
-        Pattern(
-            "State and ZIP",
-            rf"(?<![\p{{L}}])(?:{_UNAMBIGUOUS})[ \t]{{1,3}}\d{{5}}(?:-\d{{4}})?(?!\d)",
-            0.6,
-        ),
-    ]
-
-    CONTEXT: ClassVar[list[str]] = [*EnglishStreetRecognizer.CONTEXT, "zip", "zipcode"]
-
-
-def _uk_postcode() -> PatternRecognizer:
-    """Presidio's UK postcode pattern as a LOCATION, matched case-sensitively.
-
-    Presidio scores it 0.1 because, case-insensitively, short words and numbers
-    match too; in upper case the shape alone ("SW1A 2AA") is convincing.
-    """
-    recognizer = UkPostcodeRecognizer(
-        patterns=[Pattern("UK postcode", UkPostcodeRecognizer.PATTERNS[0].regex, 0.6)],
-        supported_language=LANGUAGE,
-        supported_entity="LOCATION",
-    )
-    recognizer.global_regex_flags = regex.MULTILINE
-    return recognizer
-
 
 _PERSON_CONTEXT = ["name", "called", "contact", "surname", "mr", "mrs", "ms"]
 
@@ -189,16 +98,31 @@ def _person_recognizers() -> list[EntityRecognizer]:
         ),
         cued(
             "EnglishNameLabel",
-            r"(?<!\p{L})(?i:(?:full[ \t]{1,3}|first[ \t]{1,3}|last[ \t]{1,3}|given[ \t]{1,3})?name|surname|"
+            r"(?<!\p{L})(?i:(?:full[ \t]{1,3}|first[ \t]{1,3}|last[ \t]{1,3}|given[ \t]{1,3}|middle[ \t]{1,3}"
+            r"|maiden[ \t]{1,3}|customer[ \t]{1,3}|client[ \t]{1,3}|patient[ \t]{1,3}|contact[ \t]{1,3})?name|surname|"
             r"contact(?:[ \t]{1,3}person)?|account[ \t]{1,3}holder|card[ \t]?holder|recipient|sender|"
-            r"attn|attention)[ \t]{0,3}:[ \t]{0,3}|(?<!\p{L})(?i:attn\.?|c/o)[ \t]{1,3}",
+            r"attn|attention|customer|client|patient|employee|applicant|tenant|guest|passenger|"
+            r"beneficiary|policy[ \t]?holder|insured|driver|agent|rep|representative|physician|"
+            r"doctor|member|spouse|parent|guardian|next[ \t]of[ \t]kin|emergency[ \t]contact|"
+            r"supervisor|manager|witness|signed|signature|prepared[ \t]by|submitted[ \t]by|"
+            r"requested[ \t]by|assigned[ \t]to|from|to|cc|owner|buyer|seller|landlord|caller)"
+            r"[ \t]{0,3}:[ \t]{0,3}|(?<!\p{L})(?i:attn\.?|c/o)[ \t]{1,3}",
             0.85,
             lowercase=True,
         ),
         cued(
             "EnglishTitle",
-            r"(?<!\p{L})(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev)\.?[ \t]{1,3}",
+            r"(?<!\p{L})(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev|Fr|Sr|Mstr|Master"
+            r"|MR|MRS|MS|DR|Professor|Doctor|Judge|Capt|Captain|Sgt|Col|Lt|Officer|Coach"
+            r"|Mister|Missus|Madam|Mme|Mlle|Señor|Señora|Sra|Herr|Frau)\.?[ \t]{1,3}",
             0.85,
+        ),
+        cued(
+            "EnglishMention",
+            r"(?<!\p{L})(?i:spoke|spoken|talked|speak|talk)[ \t]{1,3}(?i:to|with)[ \t]{1,3}"
+            r"|(?<!\p{L})(?i:ask(?:ed)?[ \t]{1,3}for|signed[ \t]{1,3}by|handled[ \t]{1,3}by"
+            r"|assigned[ \t]{1,3}to|according[ \t]{1,3}to|on[ \t]{1,3}behalf[ \t]{1,3}of)[ \t]{1,3}",
+            0.7,
         ),
         cued(
             "EnglishSelfIntroduction",
@@ -238,6 +162,7 @@ def _person_recognizers() -> list[EntityRecognizer]:
             trailing=r"(?=[ \t]{0,3}(?:$|[,.!;)]))",
         ),
         KnownFirstNameRecognizer(language=LANGUAGE, stop_words=STOP_WORDS, context=_PERSON_CONTEXT),
+        EnglishNameRecognizer(language=LANGUAGE, stop_words=STOP_WORDS, context=_PERSON_CONTEXT),
     ]
 
 
@@ -272,36 +197,51 @@ def _cued_recognizers() -> list[EntityRecognizer]:
     ]
 
 
+_PHONE_CONTEXT = [
+    "phone",
+    "tel",
+    "telephone",
+    "mobile",
+    "cell",
+    "cellphone",
+    "number",
+    "call",
+    "reach",
+    "text",
+    "whatsapp",
+    "fax",
+    "ph",
+    "mob",
+    "contact",
+]
+# English text comes from the US and Britain first; visitors of German sites who
+# write English still give German numbers. Irish and other shapes that these
+# regions miss are left to PhoneShapeRecognizer: each region costs a full
+# libphonenumber scan of the message.
+_PHONE_REGIONS = ("US", "GB", "DE")
+
+
 def recognizers() -> list[EntityRecognizer]:
     """Every recognizer the English pipeline runs, freshly instantiated."""
     return [
         *generic_recognizers(
             LANGUAGE,
             email_context=["email", "e-mail", "mail"],
-            phone_context=[
-                "phone",
-                "tel",
-                "telephone",
-                "mobile",
-                "cell",
-                "cellphone",
-                "number",
-                "call",
-                "reach",
-                "text",
-                "whatsapp",
-                "fax",
-            ],
+            phone_context=_PHONE_CONTEXT,
+            phone_regions=_PHONE_REGIONS,
             iban_context=["iban", "account", "bank", "transfer"],
             card_context=["card", "credit", "debit", "visa", "mastercard", "amex"],
             ip_context=["ip", "address", "server"],
             url_context=["url", "website", "site", "link", "homepage"],
         ),
+        PhoneShapeRecognizer(language=LANGUAGE, context=_PHONE_CONTEXT),
         *_person_recognizers(),
         *_cued_recognizers(),
-        EnglishStreetRecognizer(LANGUAGE),
-        UsCityStateZipRecognizer(LANGUAGE),
-        _uk_postcode(),
+        EnglishAddressRecognizer(
+            language=LANGUAGE,
+            stop_words=STOP_WORDS,
+            context=["address", "live", "lives", "moved", "ship", "deliver", "street", "zip"],
+        ),
         UsSsnRecognizer(supported_language=LANGUAGE),
         UkNinoRecognizer(supported_language=LANGUAGE),
         NhsRecognizer(supported_language=LANGUAGE),
