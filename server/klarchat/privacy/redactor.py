@@ -12,13 +12,13 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.recognizer_registry import RecognizerRegistry
 
 from klarchat.privacy import recognizers_de, recognizers_en
+from klarchat.privacy.categories import CategoryAction
 from klarchat.privacy.nlp_engine import BlankSpacyNlpEngine
 from klarchat.privacy.special_categories import Category, special_category_recognizers
 from klarchat.privacy.vault import Vault
@@ -27,14 +27,6 @@ RECOGNIZERS: dict[str, Callable[[], list[EntityRecognizer]]] = {
     "de": recognizers_de.recognizers,
     "en": recognizers_en.recognizers,
 }
-
-
-class CategoryAction(StrEnum):
-    """What happens to a message with special-category data (GDPR Art. 9) in it."""
-
-    REDACT = "redact"
-    BLOCK = "block"
-    NOTE = "note"
 
 
 @dataclass(frozen=True)
