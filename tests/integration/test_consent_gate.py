@@ -45,7 +45,13 @@ async def test_message_before_consent_never_reaches_the_provider(
         "entities": {"EMAIL_ADDRESS": 1, "PERSON": 1},
         "categories": [],
     }
-    assert frames[-1] == {"type": "done", "id": "m3", "ai": True, "outcome": "complete"}
+    assert frames[-1] == {
+        "type": "done",
+        "id": "m3",
+        "ai": True,
+        "author": {"kind": "ai", "name": chat.welcome["assistant"]},
+        "outcome": "complete",
+    }
     assert answer_text(frames) == "Gern, Anna Schmidt!"
     assert len(provider.requests) == before + 1
     sent = provider.requests[-1]["messages"][-1]

@@ -208,7 +208,13 @@ async def test_export_and_erase_over_the_websocket(server: RunningServer) -> Non
     frame = await chat.recv()
     while frame["type"] == "delta":
         frame = await chat.recv()
-    assert frame == {"type": "done", "id": "long", "ai": True, "outcome": "cancelled"}
+    assert frame == {
+        "type": "done",
+        "id": "long",
+        "ai": True,
+        "author": {"kind": "ai", "name": chat.welcome["assistant"]},
+        "outcome": "cancelled",
+    }
     erased = await chat.expect("erased")
     assert erased["at"].endswith("Z")
     assert erased["deleted"] == {"messages": 3, "audit": 2, "links": 1}

@@ -30,7 +30,13 @@ async def test_withdrawal_stops_a_streaming_answer(
     frames = [await chat.recv()]
     while frames[-1]["type"] == "delta":
         frames.append(await chat.recv())
-    assert frames[-1] == {"type": "done", "id": "long", "ai": True, "outcome": "cancelled"}
+    assert frames[-1] == {
+        "type": "done",
+        "id": "long",
+        "ai": True,
+        "author": {"kind": "ai", "name": chat.welcome["assistant"]},
+        "outcome": "cancelled",
+    }
     recorded = await chat.expect("consent_recorded")
     assert [(e["purpose"], e["action"]) for e in recorded["events"]] == [("ai_chat", "withdrawn")]
     assert recorded["consent"]["ai_chat"] == {"state": "withdrawn", "current": False}

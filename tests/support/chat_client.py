@@ -8,6 +8,8 @@ from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 
+from tests.support.protocol_check import check_server_frame
+
 RECV_TIMEOUT_S = 20
 
 
@@ -27,7 +29,8 @@ class ChatClient:
         await self.ws.send(frame if isinstance(frame, str) else json.dumps(frame))
 
     async def recv(self, timeout: float = RECV_TIMEOUT_S) -> dict[str, Any]:
-        return json.loads(await asyncio.wait_for(self.ws.recv(), timeout))
+        """The next frame, checked against the published protocol schema."""
+        return check_server_frame(json.loads(await asyncio.wait_for(self.ws.recv(), timeout)))
 
     async def expect(self, frame_type: str, timeout: float = RECV_TIMEOUT_S) -> dict[str, Any]:
         frame = await self.recv(timeout)

@@ -113,7 +113,13 @@ async def test_expired_consent_is_recorded_and_must_be_given_again(
     assert renewed["consent"]["ai_chat"] == {"state": "given", "current": True}
     assert renewed["persist"] is False
     frames = await chat.ask("welcome back", "m4")
-    assert frames[-1] == {"type": "done", "id": "m4", "ai": True, "outcome": "complete"}
+    assert frames[-1] == {
+        "type": "done",
+        "id": "m4",
+        "ai": True,
+        "author": {"kind": "ai", "name": chat.welcome["assistant"]},
+        "outcome": "complete",
+    }
     assert await actions(services, subject) == [
         ("ai_chat", "given"),
         ("transcript", "given"),
