@@ -153,7 +153,9 @@ async def page(context: BrowserContext, request: pytest.FixtureRequest) -> Async
     log = PageLog()
     new_page.on("console", lambda message: log.console.append(f"{message.type}: {message.text}"))
     new_page.on("pageerror", lambda error: log.errors.append(str(error)))
-    new_page.on("websocket", lambda ws: ws.on("framereceived", log.frames.append))
+    new_page.on(
+        "websocket", lambda ws: ws.on("framereceived", lambda frame: log.frames.append(frame))
+    )
     yield new_page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
