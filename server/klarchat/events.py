@@ -13,7 +13,7 @@ written before the answer's last frame goes out, as before events existed.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from klarchat.consent.state import Action
 
@@ -73,7 +73,8 @@ class AnswerFinished(Event):
 @dataclass(frozen=True, slots=True)
 class Erased(Event):
     at: str
-    deleted: Mapping[str, int] = field(default_factory=dict)
+    deleted: Mapping[str, int]
+    """Rows deleted, by kind: `messages`, `audit`, `links`."""
 
 
 Listener = Callable[[Event], Awaitable[None]]

@@ -65,3 +65,14 @@ class ChatClient:
 
 def answer_text(frames: list[dict[str, Any]]) -> str:
     return "".join(f["text"] for f in frames if f["type"] == "delta")
+
+
+def ai_done(frame_id: str, outcome: str, welcome: dict[str, Any]) -> dict[str, Any]:
+    """The `done` frame of an answer by the AI assistant that `welcome` named."""
+    return {
+        "type": "done",
+        "id": frame_id,
+        "ai": True,
+        "author": {"kind": "ai", "name": welcome["assistant"]},
+        "outcome": outcome,
+    }

@@ -18,7 +18,8 @@ from klarchat.protocol import ServerFrame
 class Live(Protocol):
     """What the registry needs of a connection."""
 
-    conversation_id: str
+    @property
+    def conversation_id(self) -> str: ...
 
     async def send(self, frame: ServerFrame) -> None: ...
 
