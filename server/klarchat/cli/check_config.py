@@ -7,12 +7,8 @@ import argparse
 import asyncio
 import sys
 
-from klarchat.adapters.base import AdapterConfigError
-from klarchat.adapters.registry import load_adapter
 from klarchat.cli.common import Commands
 from klarchat.config import ConfigError, Settings
-from klarchat.consent.policy import Policy, notice_issues
-from klarchat.readability import score_consent_texts
 
 
 def register(commands: Commands) -> None:
@@ -21,6 +17,13 @@ def register(commands: Commands) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    # Imported here, as every command's work is: `klarchat` registers all commands at
+    # start, and the fast ones (`ledger verify` from cron) must not pay for these.
+    from klarchat.adapters.base import AdapterConfigError
+    from klarchat.adapters.registry import load_adapter
+    from klarchat.consent.policy import Policy, notice_issues
+    from klarchat.readability import score_consent_texts
+
     try:
         adapter = load_adapter(settings.adapter, settings.adapter_options())
     except AdapterConfigError as exc:
