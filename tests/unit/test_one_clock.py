@@ -8,18 +8,25 @@ from pathlib import Path
 
 from klarchat.clock import parse_iso
 from klarchat.retention import periodic_purge
+from klarchat.services import Services
 from tests.support.harness import DAY_S, Connection, ShiftedClock, make_services
 
 LATER_S = 100 * DAY_S
 """Far enough to tell from the real time, short of consent expiry."""
 
 
-async def test_export_and_erasure_read_the_servers_clock(tmp_path: Path) -> None:
-    clock = ShiftedClock()
+async def consented_chat(tmp_path: Path, clock: ShiftedClock) -> tuple[Services, Connection]:
+    """A chat that keeps its transcript."""
     services = await make_services(tmp_path, clock)
     chat = Connection(services)
     await chat.hello()
     await chat.consent(ai_chat=True, transcript=True)
+    return services, chat
+
+
+async def test_export_and_erasure_read_the_servers_clock(tmp_path: Path) -> None:
+    clock = ShiftedClock()
+    services, chat = await consented_chat(tmp_path, clock)
     clock.offset = LATER_S
     now = clock.now()
 
@@ -36,10 +43,7 @@ async def test_export_and_erasure_read_the_servers_clock(tmp_path: Path) -> None
 
 async def test_the_periodic_purge_reads_the_servers_clock(tmp_path: Path) -> None:
     clock = ShiftedClock()
-    services = await make_services(tmp_path, clock)
-    chat = Connection(services)
-    await chat.hello()
-    await chat.consent(ai_chat=True, transcript=True)
+    services, chat = await consented_chat(tmp_path, clock)
     await chat.ask("Wann öffnet die Filiale?", "m1")
     conversation = services.identities.conversation(chat.welcome["session"])
     assert len(await services.store.messages(conversation)) == 2
