@@ -23,7 +23,7 @@ def create_app(settings: Settings) -> Starlette:
         services = await Services.start(settings)
         app.state.services = services
         try:
-            async with periodic_purge(services.store, settings.retention):
+            async with periodic_purge(services.store, settings.retention, services.clock):
                 yield
         finally:
             await services.stop()

@@ -29,8 +29,7 @@ from klarchat.defaults import (
     DEFAULT_PURPOSES,
     DEFAULT_SYSTEM_PROMPT,
 )
-from klarchat.privacy.redactor import CategoryAction
-from klarchat.privacy.special_categories import Category
+from klarchat.privacy.categories import Category, CategoryAction
 
 CONFIG_ENV = "KLARCHAT_CONFIG"
 DEFAULT_CONFIG_FILE = "klarchat.toml"

@@ -17,11 +17,9 @@ Counted under the policy version of the session's variant, as shown to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-
 from klarchat.consent.state import Action
 from klarchat.consent.variants import Variants
-from klarchat.sessions import Session
+from klarchat.events import ConsentDecided, Event, SessionEnded, SessionOpened
 from klarchat.store.base import Store
 
 AI_CHAT = "ai_chat"
@@ -34,28 +32,35 @@ _COUNTER_FOR_ACTION = {
 
 
 class ConsentMetrics:
+    """Subscribes to the conversation events; remembers per live session which counters
+    it has counted in, and forgets that when the session ends."""
+
     def __init__(self, store: Store, variants: Variants) -> None:
         self._store = store
         self._variants = variants
+        self._counted: dict[str, set[str]] = {}
 
-    async def opened(self, session: Session) -> None:
-        await self._count(session, "opened")
+    async def __call__(self, event: Event) -> None:
+        if isinstance(event, SessionOpened):
+            await self._count(event.conversation, event.variant, "opened")
+        elif isinstance(event, ConsentDecided):
+            counter = _COUNTER_FOR_ACTION.get(event.decisions.get(AI_CHAT))  # type: ignore[arg-type]
+            if counter is not None:
+                await self._count(event.conversation, event.variant, counter)
+        elif isinstance(event, SessionEnded):
+            counted = self._counted.pop(event.conversation, set())
+            if not counted & {"consented", "declined"}:
+                await self._store.count_metric(
+                    self._version(event.variant), event.variant or "", "left_undecided"
+                )
 
-    async def decided(self, session: Session, decisions: Mapping[str, Action]) -> None:
-        """After the ledger committed `decisions`; only `ai_chat` decisions count."""
-        counter = _COUNTER_FOR_ACTION.get(decisions.get(AI_CHAT))  # type: ignore[arg-type]
-        if counter is not None:
-            await self._count(session, counter)
-
-    async def ended(self, sessions: Iterable[Session]) -> None:
-        """Sessions that are gone for good: those that never decided left undecided."""
-        for session in sessions:
-            if not session.counted & {"consented", "declined"}:
-                await self._count(session, "left_undecided")
-
-    async def _count(self, session: Session, counter: str) -> None:
-        if counter in session.counted:
+    async def _count(self, conversation: str, variant: str | None, counter: str) -> None:
+        counted = self._counted.setdefault(conversation, set())
+        if counter in counted:
             return
-        session.counted.add(counter)
-        version = self._variants.policy(session.variant).version
-        await self._store.count_metric(version, session.variant or "", counter)
+        counted.add(counter)
+        await self._store.count_metric(self._version(variant), variant or "", counter)
+
+    def _version(self, variant: str | None) -> str:
+        """Counted under the policy version of the session's variant, as shown to it."""
+        return self._variants.policy(variant).version

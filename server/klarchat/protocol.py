@@ -1,8 +1,12 @@
-"""Websocket frames: one JSON object per text frame, validated before anything acts on it.
+"""Websocket frames, both directions: one JSON object per text frame, each a typed model.
 
-A bad frame becomes a `ProtocolError` with a stable machine code (listed in
+A bad client frame becomes a `ProtocolError` with a stable machine code (listed in
 `ErrorCode` and in the README); the connection handler answers it with an `error`
 frame and reads on. Error messages name fields, never echo the visitor's text.
+
+Server frames are models too, so that what the server can send is written down in one
+place: `json_schema()` turns both directions into `docs/protocol.schema.json`, the
+contract the widget and the tests hold the server to.
 """
 
 from __future__ import annotations
@@ -154,14 +158,224 @@ def _describe(exc: ValidationError) -> str:
     return "Invalid frame: " + "; ".join(problems)
 
 
-def encode(frame: dict[str, Any]) -> str:
-    return json.dumps(frame, ensure_ascii=False, separators=(",", ":"))
+# -- server frames ----------------------------------------------------------------------
+
+
+def _as_sent(schema: dict[str, Any]) -> None:
+    """The schema of a frame as `encode` writes it: `type` always there, an optional
+    field either absent or of its type, never `null`."""
+    properties = schema.get("properties", {})
+    for field in properties.values():
+        if field.get("default", "") is None:
+            kinds = [kind for kind in field.pop("anyOf") if kind != {"type": "null"}]
+            del field["default"]
+            if len(kinds) == 1:
+                field.update(kinds[0])
+            else:
+                field["anyOf"] = kinds
+    if "type" in properties:
+        schema["required"] = ["type", *schema.get("required", [])]
+
+
+class _ServerPart(BaseModel):
+    """Forbidding extra fields makes the generated schema closed: a field the server sends
+    but the schema lacks fails the protocol tests."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_as_sent)
+
+
+class Author(_ServerPart):
+    """Who wrote an answer: the AI, or (with the operator console) a person."""
+
+    kind: Literal["ai", "person"]
+    name: str
+
+
+class PurposeConsentState(_ServerPart):
+    state: Literal["none", "given", "declined", "withdrawn", "expired"]
+    current: bool
+
+
+class PurposeText(_ServerPart):
+    id: str
+    required: bool
+    title: str
+    text: str
+    details: list[str]
+    text_sha256: str
+
+
+class Limits(_ServerPart):
+    max_message_chars: int
+    messages_per_minute: int
+
+
+class RecordedEvent(_ServerPart):
+    event_id: str
+    purpose: str
+    action: Literal["given", "declined", "withdrawn", "expired"]
+    seq: int
+    at: str
+
+
+class ReceiptEvent(RecordedEvent):
+    policy_version: str
+    text_sha256: str
+
+
+class Receipt(_ServerPart):
+    v: int
+    kid: str
+    alg: str
+    events: list[ReceiptEvent]
+    subject: str
+    issued_at: str
+    signature: str
+
+
+class CategoryFound(_ServerPart):
+    category: str
+    action: Literal["redact", "note", "block"]
+    words: list[str]
+
+
+class Deleted(_ServerPart):
+    messages: int
+    audit: int
+    links: int
+
+
+class Welcome(_ServerPart):
+    type: Literal["welcome"] = "welcome"
+    session: str
+    resumed: bool
+    lang: str
+    assistant: str
+    disclosure: str
+    policy_version: str
+    purposes: list[PurposeText]
+    consent: dict[str, PurposeConsentState]
+    persist: bool
+    privacy_url: str
+    limits: Limits
+
+
+class ConsentRequired(_ServerPart):
+    type: Literal["consent_required"] = "consent_required"
+    id: str
+    purposes: list[str]
+    policy_version: str
+
+
+class ConsentRecorded(_ServerPart):
+    type: Literal["consent_recorded"] = "consent_recorded"
+    events: list[RecordedEvent]
+    at: str
+    consent: dict[str, PurposeConsentState]
+    persist: bool
+    receipt: Receipt
+
+
+class Redacted(_ServerPart):
+    type: Literal["redacted"] = "redacted"
+    id: str
+    entities: dict[str, int]
+    categories: list[CategoryFound]
+
+
+class Delta(_ServerPart):
+    type: Literal["delta"] = "delta"
+    id: str
+    text: str
+
+
+class Done(_ServerPart):
+    """The end of an answer; `ai` and `author` say who answered."""
+
+    type: Literal["done"] = "done"
+    id: str
+    ai: bool
+    author: Author
+    outcome: Literal["complete", "cancelled"]
+
+
+class Error(_ServerPart):
+    type: Literal["error"] = "error"
+    code: ErrorCode
+    message: str
+    id: str | None = None
+    categories: list[CategoryFound] | None = None
+
+
+class Pong(_ServerPart):
+    type: Literal["pong"] = "pong"
+    id: str | None = None
+
+
+class ExportData(_ServerPart):
+    type: Literal["export"] = "export"
+    data: dict[str, Any]
+
+
+class Erased(_ServerPart):
+    type: Literal["erased"] = "erased"
+    at: str
+    deleted: Deleted
+
+
+ServerFrame = Annotated[
+    Welcome
+    | ConsentRequired
+    | ConsentRecorded
+    | Redacted
+    | Delta
+    | Done
+    | Error
+    | Pong
+    | ExportData
+    | Erased,
+    Field(discriminator="type"),
+]
+_OPTIONAL_FIELDS = ("id", "categories")
+
+
+def encode(frame: _ServerPart) -> str:
+    """The frame as sent: an optional field without a value is left out, not `null`."""
+    data = frame.model_dump(mode="json")
+    for name in _OPTIONAL_FIELDS:
+        if name in data and data[name] is None:
+            del data[name]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def error_frame(
-    code: ErrorCode, message: str, frame_id: str | None = None, **details: Any
-) -> dict[str, Any]:
-    frame: dict[str, Any] = {"type": "error", "code": code.value, "message": message, **details}
-    if frame_id is not None:
-        frame["id"] = frame_id
-    return frame
+    code: ErrorCode,
+    message: str,
+    frame_id: str | None = None,
+    categories: list[dict[str, Any]] | None = None,
+) -> Error:
+    return Error.model_validate(
+        {"code": code, "message": message, "id": frame_id, "categories": categories}
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """Both directions as one JSON Schema (draft 2020-12): `$defs/ClientFrame` is what a
+    client may send, `$defs/ServerFrame` what the server sends."""
+    template = "#/$defs/{model}"
+    client = TypeAdapter(ClientFrame).json_schema(ref_template=template)
+    server = TypeAdapter(ServerFrame).json_schema(ref_template=template, mode="serialization")
+    defs = {
+        **client.pop("$defs"),
+        **server.pop("$defs"),
+        "ClientFrame": client,
+        "ServerFrame": server,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Klarchat websocket protocol",
+        "description": "One JSON object per websocket text frame; generated from"
+        " server/klarchat/protocol.py.",
+        "$defs": dict(sorted(defs.items())),
+        "oneOf": [{"$ref": "#/$defs/ClientFrame"}, {"$ref": "#/$defs/ServerFrame"}],
+    }

@@ -6,7 +6,7 @@ given and that an erasure was done (Art. 5(2), 7(1)).
 
 `purge` takes `now` instead of reading the clock, so that tests and an owner's dry run
 (`klarchat purge --now ... --dry-run`) choose the moment; the periodic task passes the
-real time.
+time of the server's clock.
 """
 
 from __future__ import annotations
@@ -15,18 +15,14 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from klarchat.clock import Clock, iso_ms
 from klarchat.config import Retention
 from klarchat.store.base import Store
 from klarchat.store.records import PurgeCounts
 
 logger = logging.getLogger("klarchat.retention")
-
-
-def iso_ms(moment: datetime) -> str:
-    """The stored timestamp format (UTC, milliseconds, `Z`), which sorts as text."""
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 async def purge(
@@ -53,9 +49,9 @@ async def purge(
 
 
 @asynccontextmanager
-async def periodic_purge(store: Store, retention: Retention) -> AsyncIterator[None]:
+async def periodic_purge(store: Store, retention: Retention, clock: Clock) -> AsyncIterator[None]:
     """Purge at once and then every `retention.purge_interval_minutes` while the server runs."""
-    task = asyncio.create_task(_purge_forever(store, retention), name="klarchat-retention")
+    task = asyncio.create_task(_purge_forever(store, retention, clock), name="klarchat-retention")
     try:
         yield
     finally:
@@ -64,10 +60,10 @@ async def periodic_purge(store: Store, retention: Retention) -> AsyncIterator[No
             await task
 
 
-async def _purge_forever(store: Store, retention: Retention) -> None:
+async def _purge_forever(store: Store, retention: Retention, clock: Clock) -> None:
     while True:
         try:
-            counts = await purge(store, retention, datetime.now(UTC))
+            counts = await purge(store, retention, clock.now())
         except Exception as exc:  # a failed run must not end the schedule
             logger.error("retention purge failed with %s", type(exc).__name__)
         else:

@@ -20,7 +20,7 @@ from collections.abc import Collection
 from dataclasses import asdict
 from typing import Any
 
-from klarchat.consent.ledger import utc_now_ms
+from klarchat.clock import Clock
 from klarchat.store.base import Store
 from klarchat.store.records import ErasureRow
 
@@ -30,7 +30,9 @@ async def is_known(store: Store, subject: str) -> bool:
     return bool(await store.consent_events_of(subject) or await store.conversations_of(subject))
 
 
-async def export(store: Store, subject: str, conversations: Collection[str] = ()) -> dict[str, Any]:
+async def export(
+    store: Store, clock: Clock, subject: str, conversations: Collection[str] = ()
+) -> dict[str, Any]:
     """Everything held about the subject, as one JSON-ready document."""
     events = await store.consent_events_of(subject)
     texts = await store.consent_texts({event.text_sha256 for event in events})
@@ -40,7 +42,7 @@ async def export(store: Store, subject: str, conversations: Collection[str] = ()
         audit += [asdict(row) for row in await store.audit_rows(conversation)]
     return {
         "subject": subject,
-        "exported_at": utc_now_ms(),
+        "exported_at": clock.now_ms(),
         "consent_events": [
             {**asdict(event), "text": texts.get(event.text_sha256)} for event in events
         ],
@@ -53,9 +55,11 @@ async def export(store: Store, subject: str, conversations: Collection[str] = ()
     }
 
 
-async def erase(store: Store, subject: str, conversations: Collection[str] = ()) -> ErasureRow:
+async def erase(
+    store: Store, clock: Clock, subject: str, conversations: Collection[str] = ()
+) -> ErasureRow:
     """Delete transcript, audit rows and links in one transaction, then log the erasure."""
-    erasure = await store.erase_subject(subject, conversations, utc_now_ms())
+    erasure = await store.erase_subject(subject, conversations, clock.now_ms())
     # With secure_delete the rows are overwritten; the checkpoint moves those pages
     # out of the write-ahead log into the file, so no copy of the old text remains.
     await store.checkpoint()

@@ -1,7 +1,9 @@
-"""The long-lived parts one server process shares between all connections.
+"""The long-lived parts one server process shares between all connections: the one
+composition root, for the server and for the tests alike.
 
 Built once in the app's lifespan: loading the redactor and opening the store are
-slow, and an adapter keeps a pooled HTTP client.
+slow, and an adapter keeps a pooled HTTP client. Tests pass overrides (a clock they
+move, a redactor that does not load Presidio) instead of rebuilding the parts.
 """
 
 from __future__ import annotations
@@ -10,20 +12,24 @@ from dataclasses import dataclass
 
 from klarchat.adapters.base import Adapter
 from klarchat.adapters.registry import load_adapter
+from klarchat.audit import AuditLog
 from klarchat.clock import Clock, clock_from_environment
 from klarchat.config import Settings
 from klarchat.consent.ledger import Ledger
 from klarchat.consent.policy import Policy
 from klarchat.consent.signing import SigningKey, load_or_create_signing_key
 from klarchat.consent.variants import Variants
+from klarchat.conversation.consent_flow import publish_ended
+from klarchat.conversation.redaction import RedactionWorker, Redacts
+from klarchat.conversation.registry import LiveConversations
+from klarchat.conversation.responders import AdapterResponder, Responder
+from klarchat.events import Events
 from klarchat.identity import Identities, load_or_create_secret
 from klarchat.metrics import ConsentMetrics
 from klarchat.privacy.redactor import Redactor
 from klarchat.sessions import SessionRegistry
 from klarchat.store.base import Store
-from klarchat.store.sqlite import SqliteStore
-
-DATABASE_FILE = "klarchat.sqlite3"
+from klarchat.store.factory import open_store
 
 
 @dataclass(slots=True)
@@ -32,35 +38,55 @@ class Services:
     store: Store
     ledger: Ledger
     policy: Policy
-    redactor: Redactor
+    redactor: RedactionWorker
     adapter: Adapter
+    responder: Responder
+    """The responder a new conversation starts with: the AI adapter."""
     identities: Identities
     signing_key: SigningKey
     sessions: SessionRegistry
     clock: Clock
     variants: Variants
-    metrics: ConsentMetrics
+    events: Events
+    live: LiveConversations
 
     @classmethod
-    async def start(cls, settings: Settings) -> Services:
-        store = SqliteStore(settings.data_dir / DATABASE_FILE)
-        await store.open()
-        secret = settings.secret.get_secret_value() if settings.secret else None
-        clock = clock_from_environment()
+    async def start(
+        cls,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        redactor: Redacts | None = None,
+        adapter: Adapter | None = None,
+        identities: Identities | None = None,
+    ) -> Services:
+        clock = clock or clock_from_environment()
+        if redactor is None:
+            redactor = Redactor(
+                settings.languages,
+                settings.privacy.score_threshold,
+                pass_through=settings.privacy.pass_through,
+                category_actions=settings.privacy.special_categories,
+            )
+        if adapter is None:
+            adapter = load_adapter(settings.adapter, settings.adapter_options())
+        if identities is None:
+            secret = settings.secret.get_secret_value() if settings.secret else None
+            identities = Identities(load_or_create_secret(settings.data_dir, secret))
+        store = await open_store(settings)
         variants = Variants(settings)
+        events = Events()
+        events.subscribe(ConsentMetrics(store, variants))
+        events.subscribe(AuditLog(store))
         return cls(
             settings=settings,
             store=store,
             ledger=Ledger(store, clock),
             policy=variants.base,
-            redactor=Redactor(
-                settings.languages,
-                settings.privacy.score_threshold,
-                pass_through=settings.privacy.pass_through,
-                category_actions=settings.privacy.special_categories,
-            ),
-            adapter=load_adapter(settings.adapter, settings.adapter_options()),
-            identities=Identities(load_or_create_secret(settings.data_dir, secret)),
+            redactor=RedactionWorker(redactor),
+            adapter=adapter,
+            responder=AdapterResponder(adapter, settings.assistant.name),
+            identities=identities,
             signing_key=load_or_create_signing_key(settings.data_dir),
             sessions=SessionRegistry(
                 settings.limits.session_idle_minutes * 60,
@@ -69,12 +95,14 @@ class Services:
             ),
             clock=clock,
             variants=variants,
-            metrics=ConsentMetrics(store, variants),
+            events=events,
+            live=LiveConversations(events),
         )
 
     async def stop(self) -> None:
         try:  # the sessions still held end with the process: count who left undecided
-            await self.metrics.ended(self.sessions.close())
+            await publish_ended(self, self.sessions.close())
         finally:
+            self.redactor.close()
             await self.adapter.aclose()
             await self.store.close()

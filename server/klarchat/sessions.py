@@ -32,8 +32,6 @@ class Session:
     created: float = 0.0
     variant: str | None = None
     """The consent wording variant drawn at `hello`; kept on resume."""
-    counted: set[str] = field(default_factory=set)
-    """The consent metrics this session has counted in (each once)."""
 
     def consent_for(self, purpose: str) -> PurposeConsent:
         return self.consent.get(purpose, PurposeConsent())

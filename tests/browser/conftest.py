@@ -12,6 +12,7 @@ loopback port, the widget, UI bundle and websocket from the chat server on anoth
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import sqlite3
@@ -27,6 +28,7 @@ from playwright.async_api import Browser, BrowserContext, Locator, Page, async_p
 
 from tests.support.fake_provider import FakeProvider
 from tests.support.host_pages import HostPages
+from tests.support.protocol_check import check_server_frame
 from tests.support.server import RunningServer, make_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,6 +142,8 @@ async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
 class PageLog:
     console: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    frames: list[str | bytes] = field(default_factory=list)
+    """Every websocket frame the page received, checked against the protocol schema."""
 
 
 @pytest_asyncio.fixture
@@ -149,6 +153,9 @@ async def page(context: BrowserContext, request: pytest.FixtureRequest) -> Async
     log = PageLog()
     new_page.on("console", lambda message: log.console.append(f"{message.type}: {message.text}"))
     new_page.on("pageerror", lambda error: log.errors.append(str(error)))
+    new_page.on(
+        "websocket", lambda ws: ws.on("framereceived", lambda frame: log.frames.append(frame))
+    )
     yield new_page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
@@ -158,6 +165,8 @@ async def page(context: BrowserContext, request: pytest.FixtureRequest) -> Async
             print(f"no failure screenshot: {exc!r}")
         print("browser console:\n  " + "\n  ".join(log.console))
     assert log.errors == [], f"uncaught errors in the page: {log.errors}"
+    for frame in log.frames:
+        check_server_frame(json.loads(frame))
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.support.chat_client import ChatClient, answer_text
+from tests.support.chat_client import ChatClient, ai_done, answer_text
 from tests.support.fake_provider import FakeProvider
 from tests.support.server import RunningServer
 
@@ -45,7 +45,7 @@ async def test_message_before_consent_never_reaches_the_provider(
         "entities": {"EMAIL_ADDRESS": 1, "PERSON": 1},
         "categories": [],
     }
-    assert frames[-1] == {"type": "done", "id": "m3", "ai": True, "outcome": "complete"}
+    assert frames[-1] == ai_done("m3", "complete", chat.welcome)
     assert answer_text(frames) == "Gern, Anna Schmidt!"
     assert len(provider.requests) == before + 1
     sent = provider.requests[-1]["messages"][-1]

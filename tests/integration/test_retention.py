@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from klarchat.retention import iso_ms
-from klarchat.services import DATABASE_FILE
+from klarchat.clock import iso_ms
+from klarchat.store.factory import DATABASE_FILE
 from klarchat.store.records import AuditRow, MessageRow
 from klarchat.store.sqlite import SqliteStore
 from tests.support.server import klarchat_command, make_server

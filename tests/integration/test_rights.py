@@ -19,7 +19,7 @@ import pytest
 
 from klarchat.identity import SECRET_FILE, Identities
 from tests.integration.conftest import database_bytes
-from tests.support.chat_client import ChatClient
+from tests.support.chat_client import ChatClient, ai_done
 from tests.support.server import RunningServer, klarchat_command, make_server
 
 
@@ -208,7 +208,7 @@ async def test_export_and_erase_over_the_websocket(server: RunningServer) -> Non
     frame = await chat.recv()
     while frame["type"] == "delta":
         frame = await chat.recv()
-    assert frame == {"type": "done", "id": "long", "ai": True, "outcome": "cancelled"}
+    assert frame == ai_done("long", "cancelled", chat.welcome)
     erased = await chat.expect("erased")
     assert erased["at"].endswith("Z")
     assert erased["deleted"] == {"messages": 3, "audit": 2, "links": 1}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 
-from tests.support.chat_client import ChatClient
+from tests.support.chat_client import ChatClient, ai_done
 from tests.support.fake_provider import FakeProvider
 from tests.support.server import RunningServer
 
@@ -30,7 +30,7 @@ async def test_withdrawal_stops_a_streaming_answer(
     frames = [await chat.recv()]
     while frames[-1]["type"] == "delta":
         frames.append(await chat.recv())
-    assert frames[-1] == {"type": "done", "id": "long", "ai": True, "outcome": "cancelled"}
+    assert frames[-1] == ai_done("long", "cancelled", chat.welcome)
     recorded = await chat.expect("consent_recorded")
     assert [(e["purpose"], e["action"]) for e in recorded["events"]] == [("ai_chat", "withdrawn")]
     assert recorded["consent"]["ai_chat"] == {"state": "withdrawn", "current": False}

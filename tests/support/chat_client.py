@@ -8,6 +8,8 @@ from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 
+from tests.support.protocol_check import check_server_frame
+
 RECV_TIMEOUT_S = 20
 
 
@@ -27,7 +29,8 @@ class ChatClient:
         await self.ws.send(frame if isinstance(frame, str) else json.dumps(frame))
 
     async def recv(self, timeout: float = RECV_TIMEOUT_S) -> dict[str, Any]:
-        return json.loads(await asyncio.wait_for(self.ws.recv(), timeout))
+        """The next frame, checked against the published protocol schema."""
+        return check_server_frame(json.loads(await asyncio.wait_for(self.ws.recv(), timeout)))
 
     async def expect(self, frame_type: str, timeout: float = RECV_TIMEOUT_S) -> dict[str, Any]:
         frame = await self.recv(timeout)
@@ -62,3 +65,14 @@ class ChatClient:
 
 def answer_text(frames: list[dict[str, Any]]) -> str:
     return "".join(f["text"] for f in frames if f["type"] == "delta")
+
+
+def ai_done(frame_id: str, outcome: str, welcome: dict[str, Any]) -> dict[str, Any]:
+    """The `done` frame of an answer by the AI assistant that `welcome` named."""
+    return {
+        "type": "done",
+        "id": frame_id,
+        "ai": True,
+        "author": {"kind": "ai", "name": welcome["assistant"]},
+        "outcome": outcome,
+    }

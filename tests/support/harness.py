@@ -1,8 +1,11 @@
-"""A `Conversation` without a server: a fake websocket, real SQLite, a clock the test moves.
+"""A conversation `Connection` without a server: a fake websocket, real SQLite, a clock
+the test moves.
 
 For unit tests of time-dependent behaviour (consent expiry, resume windows, metrics):
 the clock is the server's own `Clock` with an offset the test sets, so every timestamp
-the conversation, ledger and session registry read moves together.
+the conversation, ledger and session registry read moves together. The services are
+the server's own (`Services.start`), with the clock, an echo adapter and a redactor that
+does not load Presidio passed in.
 """
 
 from __future__ import annotations
@@ -16,17 +19,12 @@ from typing import Any
 from klarchat.adapters.echo import EchoAdapter
 from klarchat.clock import Clock
 from klarchat.config import Settings
-from klarchat.consent.ledger import Ledger
-from klarchat.consent.signing import load_or_create_signing_key
-from klarchat.consent.variants import Variants
-from klarchat.conversation import Conversation
+from klarchat.conversation.connection import Connection as ChatConnection
 from klarchat.identity import Identities
-from klarchat.metrics import ConsentMetrics
 from klarchat.privacy.redactor import Redaction
 from klarchat.privacy.vault import Vault
 from klarchat.services import Services
-from klarchat.sessions import SessionRegistry
-from klarchat.store.sqlite import SqliteStore
+from tests.support.protocol_check import check_server_frame
 
 TIMEOUT_S = 5
 DAY_S = 86_400.0
@@ -48,27 +46,12 @@ class PassThroughRedactor:
 
 
 async def make_services(tmp_path: Path, clock: Clock, **settings: Any) -> Services:
-    config = Settings(data_dir=tmp_path, adapter="echo", **settings)
-    store = SqliteStore(tmp_path / "klarchat.sqlite3")
-    await store.open()
-    variants = Variants(config)
-    return Services(
-        settings=config,
-        store=store,
-        ledger=Ledger(store, clock),
-        policy=variants.base,
-        redactor=PassThroughRedactor(),  # type: ignore[arg-type]
+    return await Services.start(
+        Settings(data_dir=tmp_path, adapter="echo", **settings),
+        clock=clock,
+        redactor=PassThroughRedactor(),
         adapter=EchoAdapter({}),
         identities=Identities(b"unit-test-secret"),
-        signing_key=load_or_create_signing_key(tmp_path),
-        sessions=SessionRegistry(
-            config.limits.session_idle_minutes * 60,
-            clock.monotonic,
-            resume_seconds=config.limits.resume_hours * 3600,
-        ),
-        clock=clock,
-        variants=variants,
-        metrics=ConsentMetrics(store, variants),
     )
 
 
@@ -83,7 +66,7 @@ class FakeSocket:
         return await self.incoming.get()
 
     async def send_text(self, text: str) -> None:
-        await self.sent.put(json.loads(text))
+        await self.sent.put(check_server_frame(json.loads(text)))
 
 
 class Connection:
@@ -92,8 +75,8 @@ class Connection:
     def __init__(self, services: Services, origin: str = "https://shop.example") -> None:
         self.socket = FakeSocket()
         self.welcome: dict[str, Any] = {}
-        conversation = Conversation(self.socket, services, origin)  # type: ignore[arg-type]
-        self._task = asyncio.create_task(conversation.run())
+        connection = ChatConnection(self.socket, services, origin)  # type: ignore[arg-type]
+        self._task = asyncio.create_task(connection.run())
 
     def send(self, frame: dict[str, Any]) -> None:
         self.socket.incoming.put_nowait({"type": "websocket.receive", "text": json.dumps(frame)})

@@ -13,6 +13,7 @@ from klarchat.clock import Clock, iso_ms, parse_iso
 from klarchat.consent.expiry import expired_purposes, is_expired
 from klarchat.consent.state import Action, ConsentState, PurposeConsent
 from klarchat.services import Services
+from tests.support.chat_client import ai_done
 from tests.support.harness import DAY_S, Connection, ShiftedClock, make_services
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
@@ -113,7 +114,7 @@ async def test_expired_consent_is_recorded_and_must_be_given_again(
     assert renewed["consent"]["ai_chat"] == {"state": "given", "current": True}
     assert renewed["persist"] is False
     frames = await chat.ask("welcome back", "m4")
-    assert frames[-1] == {"type": "done", "id": "m4", "ai": True, "outcome": "complete"}
+    assert frames[-1] == ai_done("m4", "complete", chat.welcome)
     assert await actions(services, subject) == [
         ("ai_chat", "given"),
         ("transcript", "given"),

@@ -11,6 +11,7 @@ import pytest
 
 from klarchat.config import ConfigError, Settings, load_settings
 from klarchat.consent.variants import Variants
+from klarchat.conversation.consent_flow import publish_ended
 from tests.support.harness import Connection, ShiftedClock, make_services
 
 VARIANTS = {
@@ -82,7 +83,7 @@ async def test_counters_count_sessions_once(tmp_path: Path) -> None:
     assert again["policy_version"] == welcome["policy_version"]  # the variant is kept
     await resumed.close()
 
-    await services.metrics.ended(services.sessions.close())
+    await publish_ended(services, services.sessions.close())
     rows = await services.store.metrics()
     totals = Counter[str]()
     for row in rows:

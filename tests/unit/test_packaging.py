@@ -33,7 +33,7 @@ def test_the_built_wheel_contains_static_templates_and_migrations(tmp_path: Path
         "klarchat/static/klarchat.js",
         "klarchat/templates/demo.html",
         "klarchat/store/migrations/sqlite/0001_initial.py",
-        "klarchat/cli.py",
+        "klarchat/cli/__init__.py",
     ):
         assert expected in names, expected
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

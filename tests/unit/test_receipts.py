@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from klarchat.clock import Clock
 from klarchat.config import Consent
 from klarchat.consent.checkpoints import (
     anchor_holds,
@@ -19,7 +20,7 @@ from klarchat.consent.checkpoints import (
     sign_checkpoint,
     verify_checkpoint,
 )
-from klarchat.consent.ledger import Ledger, utc_now_ms
+from klarchat.consent.ledger import Ledger
 from klarchat.consent.policy import Policy
 from klarchat.consent.receipts import compare_with_ledger, sign_receipt, verify_receipt
 from klarchat.consent.signing import (
@@ -64,7 +65,10 @@ def key() -> SigningKey:
 @pytest.fixture
 def receipt(key: SigningKey) -> dict[str, Any]:
     return sign_receipt(
-        key, subject=SUBJECT, events=[row(1), row(2, purpose="transcript")], issued_at=utc_now_ms()
+        key,
+        subject=SUBJECT,
+        events=[row(1), row(2, purpose="transcript")],
+        issued_at=Clock().now_ms(),
     )
 
 
@@ -186,7 +190,7 @@ def test_the_published_key_checks_receipts(tmp_path: Path, key: SigningKey) -> N
     raw = Ed25519PublicKey.from_public_bytes(b64url_decode(document["public_key"]))
     pem = tmp_path / "public.pem"
     pem.write_text(document["pem"])
-    receipt = sign_receipt(key, subject=SUBJECT, events=[row(1)], issued_at=utc_now_ms())
+    receipt = sign_receipt(key, subject=SUBJECT, events=[row(1)], issued_at=Clock().now_ms())
     assert verify_receipt(receipt, raw).ok
     assert verify_receipt(receipt, read_public_key(pem)).ok
 

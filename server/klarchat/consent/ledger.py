@@ -13,7 +13,6 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from klarchat.clock import Clock
@@ -21,10 +20,6 @@ from klarchat.consent.policy import ShownText
 from klarchat.consent.state import Action
 from klarchat.store.base import GENESIS_HASH, ChainHead, Store
 from klarchat.store.records import ConsentEventRow
-
-
-def utc_now_ms() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def event_hash(row: ConsentEventRow) -> str:

@@ -12,7 +12,6 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
@@ -21,6 +20,7 @@ from presidio_analyzer.recognizer_registry import RecognizerRegistry
 import regex
 
 from klarchat.privacy import recognizers_de, recognizers_en
+from klarchat.privacy.categories import CategoryAction
 from klarchat.privacy.mentions import mentions, surname_of
 from klarchat.privacy.nlp_engine import BlankSpacyNlpEngine
 from klarchat.privacy.special_categories import Category, special_category_recognizers
@@ -40,14 +40,6 @@ MENTION_SCORE = 0.8
 MENTION_SOURCE_SCORE = 0.6
 # What may stand between the parts of one postal address: a comma, a line break, "in".
 _ADDRESS_GAP = regex.compile(r"[ \t]*(?:[,;/|–-][ \t]*)?(?:\r?\n[ \t]*)?(?:in[ \t]+)?")
-
-
-class CategoryAction(StrEnum):
-    """What happens to a message with special-category data (GDPR Art. 9) in it."""
-
-    REDACT = "redact"
-    BLOCK = "block"
-    NOTE = "note"
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,6 @@ import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeAlias
 
 import regex
@@ -51,6 +50,7 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from klarchat.privacy.categories import Category
 from klarchat.privacy.results import explained_result
 
 SCORE = 0.8
@@ -58,24 +58,6 @@ LANGUAGE_MODULES = {
     "de": "klarchat.privacy.special_categories_de",
     "en": "klarchat.privacy.special_categories_en",
 }
-
-
-class Category(StrEnum):
-    """The special categories of GDPR Art. 9(1), one Presidio entity type each."""
-
-    HEALTH = "health"
-    RELIGION = "religion"
-    ETHNIC_ORIGIN = "ethnic_origin"
-    POLITICAL_OPINION = "political_opinion"
-    SEXUAL_ORIENTATION = "sexual_orientation"
-    TRADE_UNION = "trade_union"
-    BIOMETRIC = "biometric"
-    GENETIC = "genetic"
-
-    @property
-    def entity_type(self) -> str:
-        """The Presidio entity type, e.g. ``"HEALTH"``."""
-        return self.value.upper()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The `/ws` endpoint: the Origin check, then one `Conversation` per connection.
+"""The `/ws` endpoint: the Origin check, then one `Connection` per websocket.
 
 Browsers always send `Origin` on a websocket handshake, so checking it stops other
 sites from opening chats in a visitor's name (cross-site websocket hijacking). A
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from starlette.websockets import WebSocket
 
-from klarchat.conversation import Conversation
+from klarchat.conversation.connection import Connection
 from klarchat.services import Services
 
 POLICY_VIOLATION = 1008
@@ -22,4 +22,4 @@ async def chat_socket(websocket: WebSocket) -> None:
         await websocket.close(code=POLICY_VIOLATION)
         return
     await websocket.accept()
-    await Conversation(websocket, services, origin or "").run()
+    await Connection(websocket, services, origin or "").run()

@@ -257,7 +257,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
         if (welcome && f.policy_version !== welcome.policy_version) conn.restart();
         // Consent this widget took as current no longer counts (it expired on the server):
         // the step comes back, unticked, and the message stays in the textarea.
-        else applyConsent(f.consent || (current ? { ...consentState, ai_chat: { state: "expired" } } : consentState));
+        else applyConsent(current ? { ...consentState, ai_chat: { state: "expired" } } : consentState);
         consent.focusTarget()?.focus();
         break;
       case "redacted":

@@ -1,9 +1,11 @@
-"""The receipt and checkpoint commands of `klarchat ledger`, called from `cli.py`.
+"""`klarchat ledger verify | verify-receipt | checkpoint`: prove the consent ledger.
 
-`verify-receipt FILE` and `verify --checkpoint FILE` check a signature and then the
-ledger, so that an owner can answer "is this proof genuine, and does our database still
-agree with it?" in one step. `checkpoint` signs the chain head for archiving elsewhere.
-Exit codes as everywhere: 0 valid, 1 a check failed, 2 a file or key cannot be used.
+`verify` walks the hash chain; with `--checkpoint FILE` it also proves that the ledger
+still holds the signed head. `verify-receipt FILE` checks a receipt's signature and
+then each of its events against the ledger, so that an owner can answer "is this proof
+genuine, and does our database still agree with it?" in one step. `checkpoint` signs
+the chain head for archiving elsewhere. Exit codes as everywhere: 0 valid, 1 a check
+failed, 2 a file or key cannot be used.
 """
 
 from __future__ import annotations
@@ -12,14 +14,13 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import AsyncIterator, Coroutine
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from klarchat.cli import EXIT_BAD_CONFIG, EXIT_CHECK_FAILED
+from klarchat.cli.common import EXIT_CHECK_FAILED, Commands, UsageError, failed
+from klarchat.clock import clock_from_environment
 from klarchat.config import Settings
 from klarchat.consent.checkpoints import (
     CHECKPOINT_DIR,
@@ -29,7 +30,7 @@ from klarchat.consent.checkpoints import (
     sign_checkpoint,
     verify_checkpoint,
 )
-from klarchat.consent.ledger import Ledger, utc_now_ms
+from klarchat.consent.ledger import Ledger
 from klarchat.consent.receipts import compare_with_ledger, verify_receipt
 from klarchat.consent.signing import (
     SIGNING_KEY_FILE,
@@ -38,31 +39,59 @@ from klarchat.consent.signing import (
     read_public_key,
     read_signing_key,
 )
-from klarchat.store.base import Store
-from klarchat.store.sqlite import SqliteStore
+from klarchat.store.factory import database_path, existing_store
+
+PUBLIC_KEY_HELP = "PEM public key (default: the data dir's)"
 
 
-class UsageError(Exception):
-    """A file or key that cannot be used: the command was wrong, not the ledger (exit 2)."""
+def register(commands: Commands) -> None:
+    ledger = commands.add_parser("ledger", help="consent ledger tools")
+    ledger_commands = ledger.add_subparsers(dest="ledger_command", required=True)
+    verify = ledger_commands.add_parser("verify", help="prove the hash chain is intact")
+    verify.add_argument("--data-dir", type=Path, help="folder holding klarchat.sqlite3")
+    verify.add_argument("--checkpoint", type=Path, help="also prove this signed checkpoint holds")
+    verify.add_argument("--public-key", type=Path, help=PUBLIC_KEY_HELP)
+    verify.set_defaults(run=lambda args, settings: asyncio.run(_verify(settings, args)))
+    receipt = ledger_commands.add_parser("verify-receipt", help="check a signed consent receipt")
+    receipt.add_argument("file", type=Path, help="the receipt as JSON")
+    receipt.add_argument("--data-dir", type=Path, help="folder holding the key and the ledger")
+    receipt.add_argument("--public-key", type=Path, help=PUBLIC_KEY_HELP)
+    receipt.set_defaults(
+        run=lambda args, settings: asyncio.run(
+            _verify_receipt(settings, args.file, args.public_key)
+        )
+    )
+    checkpoint = ledger_commands.add_parser("checkpoint", help="sign the ledger's head")
+    checkpoint.add_argument("--data-dir", type=Path, help="folder holding the key and the ledger")
+    checkpoint.add_argument(
+        "--out", type=Path, help="file to write (default: data dir/checkpoints/)"
+    )
+    checkpoint.set_defaults(run=lambda args, settings: asyncio.run(_checkpoint(settings, args.out)))
 
 
-def run(args: argparse.Namespace, settings: Settings) -> int:
-    if args.ledger_command == "verify-receipt":
-        return _run(_verify_receipt(settings, args.file, args.public_key))
-    return _run(_checkpoint(settings, args.out))
+async def _verify(settings: Settings, args: argparse.Namespace) -> int:
+    chain = await _verify_chain(settings)
+    if args.checkpoint is None:
+        return chain
+    return max(chain, await _verify_checkpoint(settings, args.checkpoint, args.public_key))
 
 
-def verify_checkpoint_file(settings: Settings, path: Path, public_key: Path | None) -> int:
-    """The checkpoint half of `ledger verify --checkpoint`; the chain half stays in cli.py."""
-    return _run(_verify_checkpoint(settings, path, public_key))
-
-
-def _run(command: Coroutine[Any, Any, int]) -> int:
-    try:
-        return asyncio.run(command)
-    except UsageError as exc:
-        print(f"klarchat: {exc}", file=sys.stderr)
-        return EXIT_BAD_CONFIG
+async def _verify_chain(settings: Settings) -> int:
+    path = database_path(settings)
+    async with existing_store(settings) as store:
+        if store is None:
+            print(f"klarchat: no ledger at {path}", file=sys.stderr)
+            return EXIT_CHECK_FAILED
+        result = await Ledger(store).verify()
+    if result.ok:
+        print(f"ledger OK: {result.checked} events, hash chain intact ({path})")
+        return 0
+    print(
+        f"ledger BROKEN at seq {result.bad_seq}: {result.reason} "
+        f"({result.checked} events verified before it)",
+        file=sys.stderr,
+    )
+    return EXIT_CHECK_FAILED
 
 
 async def _verify_receipt(settings: Settings, path: Path, public_key: Path | None) -> int:
@@ -70,7 +99,7 @@ async def _verify_receipt(settings: Settings, path: Path, public_key: Path | Non
     result = verify_receipt(receipt, _public_key(settings, public_key))
     compared = ""
     if result.ok:
-        async with _ledger(settings) as store:
+        async with existing_store(settings) as store:
             if store is None:
                 compared = "; no ledger here, events not compared"
             else:
@@ -79,7 +108,7 @@ async def _verify_receipt(settings: Settings, path: Path, public_key: Path | Non
                 result = compare_with_ledger(receipt, rows)
                 compared = ", each event found unchanged in the ledger"
     if not result.ok:
-        return _failed("receipt INVALID", result)
+        return failed("receipt INVALID", result.reason)
     print(
         f"receipt OK: {len(receipt['events'])} events, signature valid (kid {receipt['kid']}){compared}"
     )
@@ -89,17 +118,17 @@ async def _verify_receipt(settings: Settings, path: Path, public_key: Path | Non
 async def _checkpoint(settings: Settings, out: Path | None) -> int:
     """Signs only a chain that verifies: a checkpoint must never bless tampering."""
     key = _signing_key(settings)
-    async with _ledger(settings) as store:
+    async with existing_store(settings) as store:
         if store is None:
-            return _failed("checkpoint NOT written", VerifyResult(False, "no ledger found"))
+            return failed("checkpoint NOT written", "no ledger found")
         head, count = await chain_head(store)
         chain = await Ledger(store).verify()
     if not chain.ok:
         reason = f"the ledger is broken at seq {chain.bad_seq}: {chain.reason}"
-        return _failed("checkpoint NOT written", VerifyResult(False, reason))
+        return failed("checkpoint NOT written", reason)
     if head is None:
-        return _failed("checkpoint NOT written", VerifyResult(False, "the ledger is empty"))
-    checkpoint = sign_checkpoint(key, head, count, utc_now_ms())
+        return failed("checkpoint NOT written", "the ledger is empty")
+    checkpoint = sign_checkpoint(key, head, count, clock_from_environment().now_ms())
     path = out or settings.data_dir / CHECKPOINT_DIR / file_name(checkpoint)
     text = json.dumps(checkpoint, indent=2, ensure_ascii=False) + "\n"
     try:
@@ -116,24 +145,19 @@ async def _verify_checkpoint(settings: Settings, path: Path, public_key: Path | 
     checkpoint = _read_json(path, "checkpoint")
     result = verify_checkpoint(checkpoint, _public_key(settings, public_key))
     if result.ok:
-        async with _ledger(settings) as store:
+        async with existing_store(settings) as store:
             result = (
                 VerifyResult(False, "no ledger found")
                 if store is None
                 else await anchor_holds(checkpoint, store)
             )
     if not result.ok:
-        return _failed("checkpoint FAILED", result)
+        return failed("checkpoint FAILED", result.reason)
     print(
         f"checkpoint OK: seq {checkpoint['seq']} still has the signed hash "
         f"(checkpoint of {checkpoint['at']}, kid {checkpoint['kid']})"
     )
     return 0
-
-
-def _failed(verdict: str, result: VerifyResult) -> int:
-    print(f"{verdict}: {result.reason}", file=sys.stderr)
-    return EXIT_CHECK_FAILED
 
 
 def _read_json(path: Path, what: str) -> dict[str, Any]:
@@ -166,20 +190,3 @@ def _public_key(settings: Settings, pem: Path | None) -> Ed25519PublicKey:
         return read_public_key(pem)
     except (OSError, ValueError) as exc:
         raise UsageError(f"cannot use the public key {pem}: {exc}") from None
-
-
-@asynccontextmanager
-async def _ledger(settings: Settings) -> AsyncIterator[Store | None]:
-    """The ledger if there is one; opening a missing database would create an empty one."""
-    from klarchat.services import DATABASE_FILE
-
-    path = settings.data_dir / DATABASE_FILE
-    if not path.exists():
-        yield None
-        return
-    store = SqliteStore(path)
-    await store.open()
-    try:
-        yield store
-    finally:
-        await store.close()

@@ -1,7 +1,7 @@
 """`klarchat metrics [--data-dir D] [--json]`: the consent counters, per policy version and
 wording variant. Counts only (see `klarchat.metrics`), so the output holds no personal data.
 
-Exit codes as in `klarchat.cli`: 0 printed, 1 no database.
+Exit codes: 0 printed, 1 no database.
 """
 
 from __future__ import annotations
@@ -12,45 +12,36 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
+from klarchat.cli.common import EXIT_NOT_FOUND, Commands
 from klarchat.config import Settings
+from klarchat.store.factory import database_path, existing_store
 from klarchat.store.records import METRIC_COUNTERS, MetricsRow
 
-COMMAND = "metrics"
-EXIT_NOT_FOUND = 1
 _HEADINGS = ("policy version", "variant", *METRIC_COUNTERS)
 
 
-def add_command(commands: Any) -> None:
+def register(commands: Commands) -> None:
     metrics = commands.add_parser(
-        COMMAND, help="consent counts per policy version and variant (no personal data)"
+        "metrics", help="consent counts per policy version and variant (no personal data)"
     )
     metrics.add_argument("--data-dir", type=Path, help="folder holding klarchat.sqlite3")
     metrics.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    metrics.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from klarchat.services import DATABASE_FILE
-
-    path = settings.data_dir / DATABASE_FILE
-    if not path.exists():
-        print(f"klarchat: no database at {path}", file=sys.stderr)
+    rows = asyncio.run(_read(settings))
+    if rows is None:
+        print(f"klarchat: no database at {database_path(settings)}", file=sys.stderr)
         return EXIT_NOT_FOUND
-    rows = asyncio.run(_read(path))
     print(as_json(rows) if args.json else as_table(rows))
     return 0
 
 
-async def _read(path: Path) -> list[MetricsRow]:
-    from klarchat.store.sqlite import SqliteStore
-
-    store = SqliteStore(path)
-    await store.open()
-    try:
-        return await store.metrics()
-    finally:
-        await store.close()
+async def _read(settings: Settings) -> list[MetricsRow] | None:
+    async with existing_store(settings) as store:
+        return None if store is None else await store.metrics()
 
 
 def as_json(rows: list[MetricsRow]) -> str:

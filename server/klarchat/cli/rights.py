@@ -5,13 +5,14 @@ the owner can pass either (`--token` or `--subject`). A token is turned into sub
 conversation with the server secret, which must already exist: a freshly generated one
 would derive identifiers that match nothing.
 
-Exit codes as in `klarchat.cli`: 0 done, 1 nothing found (unknown subject, no database,
-no secret), 2 a wrong command line.
+Exit codes: 0 done, 1 nothing found (unknown subject, no database, no secret), 2 a wrong
+command line.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import re
@@ -19,26 +20,30 @@ import sys
 from dataclasses import astuple
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+from klarchat import retention
+from klarchat import rights as subject_rights
+from klarchat.cli.common import EXIT_NOT_FOUND, Commands
+from klarchat.clock import Clock, clock_from_environment, iso_ms
 from klarchat.config import Settings
+from klarchat.identity import SECRET_FILE, Identities
 from klarchat.store.base import Store
+from klarchat.store.factory import database_path, existing_store
 
-COMMANDS = ("export", "erase", "purge")
-EXIT_NOT_FOUND = 1
 SUBJECT = re.compile(r"^[0-9a-f]{64}$")
 
 
-def add_commands(commands: Any) -> None:
-    """Add the three subcommands to `klarchat`'s subparsers."""
+def register(commands: Commands) -> None:
     export = commands.add_parser("export", help="a subject's data as JSON (GDPR Art. 15, 20)")
     _who(export)
     export.add_argument("--out", type=Path, help="write to this file (mode 0600), not stdout")
+    export.set_defaults(run=run)
 
     erase = commands.add_parser(
         "erase", help="delete a subject's transcript and audit rows (Art. 17); the ledger stays"
     )
     _who(erase)
+    erase.set_defaults(run=run)
 
     purge = commands.add_parser("purge", help="delete rows older than their retention")
     purge.add_argument("--data-dir", type=Path, help="folder holding klarchat.sqlite3")
@@ -46,6 +51,7 @@ def add_commands(commands: Any) -> None:
         "--now", type=_moment, help="purge as if it were this ISO time (default: now, UTC)"
     )
     purge.add_argument("--dry-run", action="store_true", help="count only, delete nothing")
+    purge.set_defaults(run=run)
 
 
 def _who(parser: argparse.ArgumentParser) -> None:
@@ -77,36 +83,32 @@ class NotFound(Exception):
     """Nothing to act on; the message says what is missing."""
 
 
-async def run(args: argparse.Namespace, settings: Settings) -> int:
-    from klarchat.services import DATABASE_FILE
-    from klarchat.store.sqlite import SqliteStore
-
-    path = settings.data_dir / DATABASE_FILE
+def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        if not path.exists():
-            raise NotFound(f"no database at {path}")
-        store = SqliteStore(path)
-        await store.open()
-        try:
-            if args.command == "purge":
-                return await _purge(store, settings, args)
-            subject, conversations = _identify(args, settings)
-            if args.command == "export":
-                return await _export(store, subject, conversations, args.out)
-            return await _erase(store, subject, conversations)
-        finally:
-            await store.close()
+        return asyncio.run(_run(args, settings, clock_from_environment()))
     except NotFound as exc:
         print(f"klarchat: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
+
+
+async def _run(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    async with existing_store(settings) as store:
+        if store is None:
+            raise NotFound(f"no database at {database_path(settings)}")
+        if args.command == "purge":
+            return await _purge(store, settings, args.now or clock.now(), args.dry_run)
+        subject, conversations = _identify(args, settings)
+        if not await subject_rights.is_known(store, subject):
+            raise NotFound(f"unknown subject {subject}")
+        if args.command == "export":
+            return await _export(store, clock, subject, conversations, args.out)
+        return await _erase(store, clock, subject, conversations)
 
 
 def _identify(args: argparse.Namespace, settings: Settings) -> tuple[str, list[str]]:
     """The subject, and with a token also the conversation derived from it."""
     if args.subject:
         return args.subject, []
-    from klarchat.identity import SECRET_FILE, Identities
-
     if settings.secret:
         secret = settings.secret.get_secret_value().encode("utf-8")
     else:
@@ -118,13 +120,13 @@ def _identify(args: argparse.Namespace, settings: Settings) -> tuple[str, list[s
     return ids.subject(args.token), [ids.conversation(args.token)]
 
 
-async def _export(store: Store, subject: str, conversations: list[str], out: Path | None) -> int:
-    from klarchat import rights
-
-    if not await rights.is_known(store, subject):
-        raise NotFound(f"unknown subject {subject}")
+async def _export(
+    store: Store, clock: Clock, subject: str, conversations: list[str], out: Path | None
+) -> int:
     document = json.dumps(
-        await rights.export(store, subject, conversations), ensure_ascii=False, indent=2
+        await subject_rights.export(store, clock, subject, conversations),
+        ensure_ascii=False,
+        indent=2,
     )
     if out is None:
         print(document)
@@ -136,12 +138,8 @@ async def _export(store: Store, subject: str, conversations: list[str], out: Pat
     return 0
 
 
-async def _erase(store: Store, subject: str, conversations: list[str]) -> int:
-    from klarchat import rights
-
-    if not await rights.is_known(store, subject):
-        raise NotFound(f"unknown subject {subject}")
-    erasure = await rights.erase(store, subject, conversations)
+async def _erase(store: Store, clock: Clock, subject: str, conversations: list[str]) -> int:
+    erasure = await subject_rights.erase(store, clock, subject, conversations)
     print(
         f"erased subject {subject} at {erasure.at}: {erasure.messages} messages,"
         f" {erasure.audit} audit rows, {erasure.links} conversation links deleted;"
@@ -150,15 +148,12 @@ async def _erase(store: Store, subject: str, conversations: list[str]) -> int:
     return 0
 
 
-async def _purge(store: Store, settings: Settings, args: argparse.Namespace) -> int:
-    from klarchat import retention
-
-    now = args.now or datetime.now(UTC)
-    counts = await retention.purge(store, settings.retention, now, dry_run=args.dry_run)
+async def _purge(store: Store, settings: Settings, now: datetime, dry_run: bool) -> int:
+    counts = await retention.purge(store, settings.retention, now, dry_run=dry_run)
     messages, audit, links = astuple(counts)
-    verb = "would delete" if args.dry_run else "deleted"
+    verb = "would delete" if dry_run else "deleted"
     print(
-        f"purge at {retention.iso_ms(now)}: {verb} {messages} messages"
+        f"purge at {iso_ms(now)}: {verb} {messages} messages"
         f" (older than {settings.retention.transcript_days} days), {audit} audit rows"
         f" (older than {settings.retention.audit_days} days), {links} conversation links"
     )
