@@ -44,15 +44,14 @@ Span conventions beyond the README (this set only)
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 from faker import Faker
 from stdnum import iban as std_iban
+from templating import fill, write_set
 from stdnum import luhn
 
 SEED = 5270913
@@ -715,10 +714,6 @@ OBJECTS = {"p": None, "us": USAddress, "uk": UKAddress, "ie": IEAddress}
 # --------------------------------------------------------------------------
 # Template engine
 
-ALT = re.compile(r"⟨([^⟨⟩]*)⟩")
-SLOT = re.compile(r"\{([a-z]+?)(\d*)(?:\.([A-Za-z]+))?\}")
-
-
 class Context:
     def __init__(self, who: dict[str, str] | None):
         self.who = who or {}
@@ -743,39 +738,9 @@ class Context:
         return self.cache[key]
 
 
-def expand(template: str) -> str:
-    while True:
-        m = ALT.search(template)
-        if not m:
-            return template
-        template = template[: m.start()] + rng.choice(m.group(1).split("|")) + template[m.end():]
 
-
-def fill(template: str, who: dict | None) -> tuple[str, list[dict]]:
-    s = expand(template)
-    ctx = Context(who)
-    parts: list[str] = []
-    spans: list[tuple[int, int, str, str]] = []
-    n = 0
-    pos = 0
-    for m in SLOT.finditer(s):
-        lit = s[pos: m.start()]
-        parts.append(lit)
-        n += len(lit)
-        value, label = ctx.get(m.group(1), m.group(2), m.group(3))
-        if label:
-            spans.append((n, n + len(value), label, value))
-        parts.append(value)
-        n += len(value)
-        pos = m.end()
-    parts.append(s[pos:])
-    text = "".join(parts)
-    assert not re.search(r"\{[a-z]+\d*(\.\w+)?\}", text) and "⟨" not in text and "⟩" not in text, text
-    out = []
-    for start, end, label, value in spans:
-        assert text[start:end] == value, (text, value)
-        out.append({"start": start, "end": end, "label": label})
-    return text, out
+def make(template: str, who: dict) -> tuple[str, list[dict]]:
+    return fill(template, Context(who), rng)
 
 
 # --------------------------------------------------------------------------
@@ -977,51 +942,17 @@ NEG: list[tuple] = [
 
 
 def main() -> None:
-    records: list[dict] = []
-    seen: set[str] = set()
-    per_template: Counter = Counter()
-    for group, fills, negative in ((POS, 3, False), (NEG, 3, True)):
-        for entry in group:
-            name, template = entry[0], entry[1]
-            opts = entry[2] if len(entry) > 2 else {}
-            who = {k: v for k, v in opts.items() if k != "cats"}
-            cats = opts.get("cats", [])
-            made, tries = 0, 0
-            while made < fills and tries < 40:
-                tries += 1
-                text, spans = fill(template, who)
-                if text in seen:
-                    continue
-                seen.add(text)
-                if negative:
-                    assert all(s["label"] == "ORDER_NUMBER" for s in spans), (name, spans)
-                else:
-                    assert spans, name
-                made += 1
-                per_template[name] += 1
-                records.append({"id": "", "language": "en", "text": text, "spans": spans,
-                                "categories": cats, "negative": negative, "template": name})
-    for i, r in enumerate(records, 1):
-        r["id"] = f"es-{i:04d}"
-    # The file states at its top that it is synthetic: the first record carries
-    # a "_comment" key (Record.from_json ignores unknown keys).
-    records[0] = {"_comment": HEADER_NOTE, **records[0]}
-    names = [e[0] for e in POS + NEG]
-    assert len(names) == len(set(names))
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    labels = Counter(s["label"] for r in records for s in r["spans"])
-    pos = sum(not r["negative"] for r in records)
-    print(HEADER_NOTE)
-    print(f"{OUT.name}: {len(records)} messages, {pos} positive, {len(records) - pos} negative, "
-          f"{len(POS) + len(NEG)} templates ({len(POS)} positive, {len(NEG)} negative)")
-    short = [n for n in names if per_template[n] < 3]
-    if short:
-        print("templates filled fewer than 3 times:", short)
-    for label, n in labels.most_common():
-        print(f"  {label:<16}{n:>5}")
-
+    write_set(
+        positive=POS,
+        negative=NEG,
+        make=make,
+        who_of=lambda opts: {k: v for k, v in opts.items() if k != "cats"},
+        positive_ok=bool,
+        language="en",
+        prefix="es",
+        header=HEADER_NOTE,
+        out=OUT,
+    )
 
 if __name__ == "__main__":
     main()
