@@ -101,10 +101,10 @@ def report(model: EntityModel, validation: list[Sentence], kind: str = "PER") ->
     for threshold in THRESHOLDS:
         found = [runs(p, threshold) for p in probabilities]
         hit = sum(
-            any(s < ge and gs < e for s, e in f) for f, g in zip(found, gold) for gs, ge in g
+            any(s < ge and gs < e for s, e in f) for f, g in zip(found, gold, strict=True) for gs, ge in g
         )
         right = sum(
-            any(s < ge and gs < e for gs, ge in g) for f, g in zip(found, gold) for s, e in f
+            any(s < ge and gs < e for gs, ge in g) for f, g in zip(found, gold, strict=True) for s, e in f
         )
         predicted = sum(map(len, found))
         flagged = sum(bool(found[i]) for i in without)

@@ -91,7 +91,7 @@ _PO_BOX = (
 _MILITARY = (
     r"(?:(?:PSC|CMR|Unit)[ \t]\d{4},?[ \t]Box[ \t]\d{4}|(?:USNS|USS|USNV|USCGC)[ \t]\p{Lu}\p{L}+)"
 )
-_US_STATES = (
+_US_STATES = (  # noqa: SIM905 (a word list reads better as a block)
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
     "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP FM MH PW"
     " AA AE AP"
@@ -158,9 +158,9 @@ _MAX_TAILS = 6
 # Words that begin many place names ("New Sarah", "Port Hayley", "Co. Clare") or
 # name a unit ("Suite 300"), though they are stop words for names.
 _ADDRESS_WORDS = frozenset(
-    "New Old North South East West Great Little Upper Lower Lake Port Mount Fort Saint St"
+    "New Old North South East West Great Little Upper Lower Lake Port Mount Fort Saint St"  # noqa: SIM905 (a word list reads better as a block)
     " County City Town Bay Park Hill Glen Unit Box Suite Apt Apartment Flat Studio Floor"
-    " Room Building".split()  # noqa: SIM905
+    " Room Building".split()
 )
 # A numbered street outranks everything: its name part is often a first name
 # ("59 Kevin Gardens"), which a name recognizer and its context words may score 1.0.

@@ -1,10 +1,10 @@
 """Payment card numbers of every major issuer, however they are grouped.
 
-Presidio's own pattern knows Visa, the Mastercard 51–55 range, Amex and a few
-more, in 4-4-4-4 groups. Cards in the wild also start with 2221–2720
-(Mastercard's 2-series), 35 (JCB), 6011/644–649/65 (Discover),
-300–305/36/38/39 (Diners), 50/56–58/6304/67 (Maestro, 12–19 digits), or are
-typed in odd groups. A run of 12–19 digits is a card when its issuer prefix
+Presidio's own pattern knows Visa, the Mastercard 51-55 range, Amex and a few
+more, in 4-4-4-4 groups. Cards in the wild also start with 2221-2720
+(Mastercard's 2-series), 35 (JCB), 6011/644-649/65 (Discover),
+300-305/36/38/39 (Diners), 50/56-58/6304/67 (Maestro, 12-19 digits), or are
+typed in odd groups. A run of 12-19 digits is a card when its issuer prefix
 allows its length and the Luhn checksum holds: together these leave about one
 random number in a hundred, and chat text rarely holds such long runs at all.
 """
@@ -40,7 +40,7 @@ _ISSUERS: tuple[tuple[int, int, frozenset[int]], ...] = tuple(
         (65, 65, (16, 17, 18, 19)),
         (622126, 622925, (16, 17, 18, 19)),  # Discover / UnionPay co-branded
         (62, 62, (16, 17, 18, 19)),  # UnionPay
-        (35, 35, (16, 17, 18, 19)),  # JCB (3528–3589 assigned; test numbers use all of 35)
+        (35, 35, (16, 17, 18, 19)),  # JCB (3528-3589 assigned; test numbers use all of 35)
         (2131, 2131, (15,)),  # JCB, old 15-digit range
         (1800, 1800, (15,)),
         (300, 305, (14, 15, 16, 17, 18, 19)),  # Diners Club

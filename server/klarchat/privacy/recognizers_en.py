@@ -8,9 +8,6 @@ politeness, the words of a signature).
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-import regex
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import (
     DeHealthInsuranceRecognizer,

@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.recognizer_registry import RecognizerRegistry
-
-import regex
 
 from klarchat.privacy import recognizers_de, recognizers_en
 from klarchat.privacy.categories import CategoryAction
