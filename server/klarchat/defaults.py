@@ -114,4 +114,31 @@ DEFAULT_PURPOSES = {
         # Kept equal to `retention.transcript_days`, which the purge enforces (see config.py).
         "retention_days": 30,
     },
+    "human_support": {
+        "required": False,
+        # Asked when the visitor asks for a person, not in the consent step before the chat.
+        "ask": "handoff",
+        "title": {"de": "Chat mit einem Menschen", "en": "Chat with a person"},
+        "text": {
+            "de": (
+                "Ich willige ein, dass eine Mitarbeiterin oder ein Mitarbeiter dieser Website "
+                "den Chat liest und mir antwortet. Angaben zu meiner Person sind dabei "
+                "verdeckt. Ich kann jederzeit widerrufen."
+            ),
+            "en": (
+                "I agree that a member of staff of this website reads the conversation and "
+                "answers me. My personal details stay hidden from them. I can withdraw at "
+                "any time."
+            ),
+        },
+        "legal_basis": LEGAL_BASIS_CONSENT,
+        "data_categories": {
+            "de": ["der Gesprächsverlauf ohne persönliche Angaben"],
+            "en": ["the conversation, without personal details"],
+        },
+        # Staff of the operator are not recipients in the sense of Art. 4(9) GDPR.
+        "recipients": [],
+        # Kept only in memory, or as the transcript if that was agreed to.
+        "retention_days": 0,
+    },
 }

@@ -198,6 +198,7 @@ class Policy:
             {
                 "id": pid,
                 "required": self.is_required(pid),
+                "ask": self._consent.purposes[pid].ask,
                 "title": self._consent.purposes[pid].title[lang],
                 "text": self._consent.purposes[pid].text[lang],
                 "details": self.details(pid, lang),

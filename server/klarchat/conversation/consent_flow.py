@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from klarchat.consent.expiry import expired_purposes
 from klarchat.consent.receipts import sign_receipt
 from klarchat.consent.state import Action, ConsentState, action_for_choice
-from klarchat.conversation.purposes import AI_CHAT, TRANSCRIPT, is_active, policy_of
+from klarchat.conversation.purposes import (
+    AI_CHAT,
+    TRANSCRIPT,
+    handoff_offered,
+    is_active,
+    policy_of,
+)
 from klarchat.events import ConsentDecided, SessionEnded, SessionOpened
 from klarchat.protocol import (
     ConsentChoice,
@@ -85,6 +91,7 @@ class ConsentFlow:
                         "max_message_chars": limits.max_message_chars,
                         "messages_per_minute": limits.messages_per_minute,
                     },
+                    "handoff": handoff_offered(svc.settings),
                 }
             )
         )
