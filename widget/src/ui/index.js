@@ -6,6 +6,7 @@
 import { connect } from "./connection.js";
 import { createConsent } from "./consent.js";
 import { h, hiddenText, show } from "./dom.js";
+import { createHandoff } from "./handoff.js";
 import de from "./i18n/de.js";
 import en from "./i18n/en.js";
 import { createMessages } from "./messages.js";
@@ -56,7 +57,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     },
     h("span", { "aria-hidden": "true" }, "\u00d7"),
   );
-  const disclosure = h("p", { class: "disclosure", "data-kc": "disclosure", role: "note" }, t.disclosure);
+  const disclosure = h("p", { class: "disclosure", "data-kc": "disclosure", "data-responder": "ai", role: "note" }, t.disclosure);
   const connection = h("p", { class: "connection", "data-kc": "connection", hidden: true });
 
   const rights = createRights(t, send, announce);
@@ -92,6 +93,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     },
   });
   const sendButton = h("button", { type: "submit", class: "send", "data-kc": "send", disabled: true }, t.send);
+  const handoff = createHandoff(t, base, lang, { root, send, announce, update: (change, always) => update(change, always) });
   const composer = h(
     "form",
     { class: "composer", onsubmit: (event) => (event.preventDefault(), submit()) },
@@ -122,6 +124,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     scroller,
     error,
     composer,
+    handoff.request,
   );
   root.append(dialog, status);
   launcher.setAttribute("aria-controls", "kc-dialog");
@@ -137,7 +140,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
   // -- open and close -------------------------------------------------------------------
   let open = false;
   const focusInside = () =>
-    (consent.focusTarget() || (input.disabled ? dialog : input)).focus();
+    (consent.focusTarget() || handoff.focusTarget() || (input.disabled ? dialog : input)).focus();
 
   function setOpen(next) {
     open = next;
@@ -186,6 +189,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     input.disabled = sendButton.disabled = !current;
     input.placeholder = current ? t.input : t.inputLocked;
     show(withdrawButton, current);
+    handoff.allow(current);
     if (current) {
       consent.setMode("none");
       if (recorded && !was) {
@@ -223,6 +227,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
 
   // -- frames from the server -----------------------------------------------------------
   function onFrame(f) {
+    handoff.frame(f);
     switch (f.type) {
       case "welcome": {
         const version = welcome && welcome.policy_version;

@@ -54,6 +54,8 @@ export default {
   answered: "Antwort des KI-Assistenten: {x}",
   interrupted: "Antwort unterbrochen.",
   cancelled: "Antwort abgebrochen.",
+  // The "talk to a person" button; the other handoff texts load with the handoff code.
+  handoff: "Mit einem Menschen sprechen",
   input: "Ihre Nachricht",
   inputLocked: "Erst nach Ihrer Einwilligung",
   send: "Senden",
@@ -129,6 +131,7 @@ export default {
     unknown_purpose: "Die Einwilligungstexte haben sich geändert. Bitte lesen Sie sie neu.",
     not_given: "Es gibt keine Einwilligung, die widerrufen werden könnte.",
     consent_required: "Bitte willigen Sie zuerst ein. Ihre Nachricht bleibt erhalten.",
+    closed: "Das Gespräch wurde beendet.",
     offline: "Gerade besteht keine Verbindung. Ihre Nachricht bleibt erhalten; senden Sie sie gleich noch einmal.",
   },
 };

@@ -53,6 +53,8 @@ export default {
   answered: "Answer from the AI assistant: {x}",
   interrupted: "Answer interrupted.",
   cancelled: "Answer cancelled.",
+  // The "talk to a person" button; the other handoff texts load with the handoff code.
+  handoff: "Talk to a person",
   input: "Your message",
   inputLocked: "Only after your consent",
   send: "Send",
@@ -126,6 +128,7 @@ export default {
     unknown_purpose: "The consent texts have changed. Please read them again.",
     not_given: "There is no consent to withdraw.",
     consent_required: "Please give consent first. Your message is kept.",
+    closed: "The conversation has been closed.",
     offline: "There is no connection right now. Your message is kept; send it again in a moment.",
   },
 };

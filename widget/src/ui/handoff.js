@@ -1,0 +1,72 @@
+// The "talk to a person" button, and the door to the rest of the handoff: its code, texts
+// and styles (static/klarchat-handoff.js, from widget/src/handoff/) load only once a person
+// is asked for, or the server says the conversation is already with one. Most visitors
+// never need them. Until then the AI answers and this shows only the button.
+
+import { h, show } from "./dom.js";
+
+/** `ui`: `root`, `send(frame)`, `announce(text)`, `update(change, always)`. */
+export function createHandoff(t, base, lang, ui) {
+  let full = null; // the handoff module, once loaded
+  let script = null; // its <script> while it loads
+  let welcome = null;
+  let later = []; // frames that came before the module, in order
+  let allowed = false; // ai_chat consent is current
+
+  const request = h(
+    "button",
+    {
+      type: "button",
+      class: "hb ask",
+      "data-kc": "handoff-request",
+      hidden: true,
+      onclick: () => ui.send({ type: "handoff", action: "request" }) && load(),
+    },
+    t.handoff,
+  );
+  const sync = () => show(request, allowed && welcome.handoff);
+
+  // Loaded like the UI bundle itself: a script from the chat server (the page's CSP allows
+  // it already). Frames that come while it loads wait in order; a failed load is tried
+  // again with the next frame about the handoff.
+  function load() {
+    if (full || script) return;
+    script = h("script", {
+      src: base + "static/klarchat-handoff.js",
+      onload: () => {
+        full = window.KlarchatUI.handoff(t, base, lang, { ...ui, request });
+        full.allow(allowed);
+        [welcome, ...later].forEach(full.frame);
+      },
+      onerror: () => (script.remove(), (script = null)),
+    });
+    document.head.append(script);
+  }
+
+  /** Every frame passes through here: the module gets them, or they wait for it. */
+  function onFrame(f) {
+    if (full) return full.frame(f);
+    if (script) return later.push(f);
+    switch (f.type) {
+      case "welcome":
+        welcome = f;
+        break;
+      case "handoff":
+      case "person_message":
+        later.push(f);
+        load();
+    }
+  }
+
+  return {
+    request,
+    frame: onFrame,
+    /** ai_chat consent is current (or no longer): the button needs it. */
+    allow(current) {
+      allowed = current;
+      if (full) full.allow(current);
+      else sync();
+    },
+    focusTarget: () => full && full.focusTarget(),
+  };
+}
