@@ -6,19 +6,17 @@ a person answering, the AI again, nobody available (with the other ways to reach
 owner) and a closed conversation.
 
 The widget only shows what the server's `handoff` frames say. These tests drive it with
-frames put into the real server's websocket by the test (`Relay`), so that every state is
+frames put into the real server's websocket by the test (`tests/support/relay.py`), so that every state is
 reached exactly and at once; the server's own handoff, with an operator who claims the
 conversation, is in test_handoff_takeover.py.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 import pytest
-from playwright.async_api import Page, WebSocketRoute, expect
+from playwright.async_api import Page, expect
 
 from tests.browser.conftest import (
     Widget,
@@ -28,9 +26,10 @@ from tests.browser.conftest import (
     ledger_since,
     shot,
 )
+from tests.browser.test_strict_csp import COLLECT_VIOLATIONS
 from tests.support.fake_provider import FakeProvider
 from tests.support.host_pages import HostPages
-from tests.support.protocol_check import check_server_frame
+from tests.support.relay import Relay
 from tests.support.server import RunningServer
 
 pytestmark = pytest.mark.browser
@@ -41,51 +40,6 @@ CONTACT = {
     "url": "https://radladen.example/kontakt",
     "hours": "Mo–Fr 9–17 Uhr",
 }
-
-
-class Relay:
-    """The page's websocket to the real chat server, with frames from the test added in.
-
-    Everything the page sends is recorded in `sent` and passed on; everything the server
-    sends reaches the page unchanged.
-    """
-
-    def __init__(self) -> None:
-        self.route: WebSocketRoute | None = None
-        self.sent: list[dict[str, Any]] = []
-
-    async def attach(self, page: Page) -> None:
-        def connect(ws: WebSocketRoute) -> None:
-            server = ws.connect_to_server()
-
-            def forward(message: str | bytes) -> None:
-                self.sent.append(json.loads(message))
-                server.send(message)
-
-            ws.on_message(forward)
-            self.route = ws
-
-        await page.route_web_socket(re.compile(r"/ws$"), connect)
-
-    def push(self, frame: dict[str, Any]) -> None:
-        """A frame to the page as if the server had sent it (checked against the schema)."""
-        check_server_frame(frame)
-        assert self.route is not None, "the page has no websocket yet"
-        self.route.send(json.dumps(frame))
-
-    def handoff(self, state: str, **fields: Any) -> None:
-        self.push({"type": "handoff", "state": state, **fields})
-
-    async def wait_for(self, after: int = 0, **match: Any) -> dict[str, Any]:
-        """The first frame the page sent (after the first `after`) whose fields include `match`."""
-
-        def found() -> dict[str, Any] | None:
-            return next((f for f in self.sent[after:] if match.items() <= f.items()), None)
-
-        await eventually(lambda: found() is not None, f"the page to send {match}")
-        frame = found()
-        assert frame is not None
-        return frame
 
 
 async def chatting(page: Page, server: RunningServer, pages: HostPages, lang: str = "de") -> Widget:
@@ -144,7 +98,9 @@ async def test_the_button_asks_for_a_person_and_the_prompt_starts_unticked(
     box = widget.kc("handoff-purpose")
     await expect(box).not_to_be_checked()
     await expect(box).to_have_accessible_name(re.compile("^Chat mit einem Menschen"))
-    await expect(box).to_have_accessible_description(re.compile("Mitarbeiterin oder ein Mitarbeiter"))
+    await expect(box).to_have_accessible_description(
+        re.compile("Mitarbeiterin oder ein Mitarbeiter")
+    )
     await expect(prompt.locator("ul li").first).to_be_visible()  # the purpose's details
     assert await widget.focused() == "handoff-purpose"
     # The button is gone while the prompt asks.
@@ -218,7 +174,9 @@ async def test_declining_is_recorded_and_the_contact_channels_are_offered(
 
     event = widget.kc("handoff-event")
     await expect(event).to_have_attribute("data-state", "unavailable")
-    await expect(event).to_contain_text("Ohne Ihre Einwilligung verbinden wir Sie nicht mit einem Menschen.")
+    await expect(event).to_contain_text(
+        "Ohne Ihre Einwilligung verbinden wir Sie nicht mit einem Menschen."
+    )
     await expect(widget.kc("handoff-consent")).to_be_hidden()
     await expect_contact(widget)
     await expect(widget.kc("status")).to_contain_text("Ohne Ihre Einwilligung")
@@ -239,12 +197,16 @@ async def expect_contact(widget: Widget) -> None:
     await expect(contact.locator('[data-kc="contact-phone"] a')).to_have_attribute(
         "href", "tel:+49301234567"
     )
-    await expect(contact.locator('[data-kc="contact-phone"]')).to_have_text("Telefon: +49 30 1234 567")
+    await expect(contact.locator('[data-kc="contact-phone"]')).to_have_text(
+        "Telefon: +49 30 1234 567"
+    )
     form = contact.locator('[data-kc="contact-url"] a')
     await expect(form).to_have_attribute("href", "https://radladen.example/kontakt")
     await expect(form).to_have_attribute("target", "_blank")
     await expect(form).to_have_attribute("rel", re.compile(r"\bnoopener\b"))
-    await expect(contact.locator('[data-kc="contact-hours"]')).to_have_text("Erreichbar: Mo–Fr 9–17 Uhr")
+    await expect(contact.locator('[data-kc="contact-hours"]')).to_have_text(
+        "Erreichbar: Mo–Fr 9–17 Uhr"
+    )
 
 
 @pytest.mark.parametrize(
@@ -405,11 +367,15 @@ async def test_english(page: Page, chat_server: RunningServer, host_pages: HostP
     widget = await chatting(page, chat_server, host_pages, lang="en")
     await expect(widget.kc("handoff-request")).to_have_accessible_name("Talk to a person")
     relay.handoff("consent")
-    await expect(widget.kc("handoff-purpose")).to_have_accessible_name(re.compile("^Chat with a person"))
+    await expect(widget.kc("handoff-purpose")).to_have_accessible_name(
+        re.compile("^Chat with a person")
+    )
     await expect(widget.kc("handoff-continue")).to_have_text("Continue")
     await expect(widget.kc("handoff-decline")).to_have_text("Cancel")
     relay.handoff("waiting", available=True)
-    await expect(widget.kc("handoff-waiting")).to_contain_text("Connecting you to a member of staff")
+    await expect(widget.kc("handoff-waiting")).to_contain_text(
+        "Connecting you to a member of staff"
+    )
     await expect(widget.kc("handoff-cancel")).to_have_text("Stop waiting")
     relay.handoff("human", operator="Anna", team="customer service")
     await expect(widget.kc("handoff-event").last).to_have_text(
@@ -419,7 +385,9 @@ async def test_english(page: Page, chat_server: RunningServer, host_pages: HostP
         "Staff member: you are chatting with Anna from customer service, not with an AI."
     )
     relay.handoff("ai", reason="released")
-    await expect(widget.kc("handoff-event").last).to_have_text("The AI assistant is answering again.")
+    await expect(widget.kc("handoff-event").last).to_have_text(
+        "The AI assistant is answering again."
+    )
     relay.handoff("unavailable", reason="outside_hours", contact={"email": "help@shop.example"})
     await expect(widget.kc("handoff-event").last).to_contain_text(
         "Sorry, nobody is available outside our service hours."
@@ -427,3 +395,44 @@ async def test_english(page: Page, chat_server: RunningServer, host_pages: HostP
     await expect(widget.kc("contact-email")).to_have_text("Email: help@shop.example")
     relay.handoff("closed")
     await expect(widget.kc("handoff-event").last).to_have_text("The conversation has been closed.")
+
+
+async def test_the_handoff_loads_only_when_needed_and_under_a_strict_csp(
+    page: Page, chat_server: RunningServer, host_pages: HostPages
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    await page.add_init_script(COLLECT_VIOLATIONS)
+    relay = Relay()
+    await relay.attach(page)
+    widget = Widget(page)
+    await widget.load(host_pages.url(chat_server.origin, csp=True))
+    await widget.open()
+    await widget.accept("ai_chat")
+    await widget.send("Hallo")
+    await widget.answer("Gern helfe ich Ihnen weiter.")
+    # Chatting with the AI fetches nothing of the handoff.
+    bundle = f"{chat_server.origin}/static/klarchat-handoff.js"
+    assert bundle not in requests
+
+    # The first frame about it loads it; frames that come meanwhile wait their turn.
+    relay.handoff("human", operator="Anna")
+    relay.push(
+        {
+            "type": "person_message",
+            "id": "p1",
+            "text": "Hallo, hier ist Anna.",
+            "author": {"kind": "person", "name": "Anna"},
+            "at": "2026-11-29T17:00:00Z",
+        }
+    )
+    await expect(widget.kc("message-person")).to_contain_text("Hallo, hier ist Anna.")
+    await expect(widget.kc("handoff-event")).to_have_text("Sie schreiben jetzt mit Anna.")
+    await expect(widget.kc("disclosure")).to_have_attribute("data-responder", "person")
+    # The handoff's own stylesheet applies although the policy allows no inline style.
+    label = widget.kc("person-label")
+    assert (
+        await label.evaluate("(el) => getComputedStyle(el).backgroundColor") == "rgb(22, 101, 52)"
+    )
+    assert requests.count(bundle) == 1
+    assert await page.evaluate("window.__cspViolations") == []

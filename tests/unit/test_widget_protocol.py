@@ -15,7 +15,11 @@ import pytest
 from tests.support.protocol_check import SCHEMA_FILE
 
 SOURCE = Path(__file__).resolve().parents[2] / "widget" / "src"
-HANDLERS = (SOURCE / "ui" / "index.js", SOURCE / "ui" / "handoff.js", SOURCE / "handoff" / "index.js")
+HANDLERS = (
+    SOURCE / "ui" / "index.js",
+    SOURCE / "ui" / "handoff.js",
+    SOURCE / "handoff" / "index.js",
+)
 
 
 def fields_read_per_frame() -> dict[str, set[str]]:

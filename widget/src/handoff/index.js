@@ -25,6 +25,9 @@ function createHandoff(t, base, lang, ui) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  // The error for a message after the end (code `closed`) can only follow this module's
+  // `closed` state, so its text comes with it rather than with the chat UI.
+  t.errors.closed = x.closed;
   let offered = false; // welcome.handoff, and a purpose to ask for
   let allowed = false; // ai_chat consent is current
   let purpose = null; // the purpose asked at handoff (`ask: "handoff"`)

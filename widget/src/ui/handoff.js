@@ -8,10 +8,10 @@ import { h, show } from "./dom.js";
 /** `ui`: `root`, `send(frame)`, `announce(text)`, `update(change, always)`. */
 export function createHandoff(t, base, lang, ui) {
   let full = null; // the handoff module, once loaded
-  let script = null; // its <script> while it loads
-  let welcome = null;
-  let later = []; // frames that came before the module, in order
+  let script = null; // its <script>, once asked for
+  let offered = false; // welcome.handoff
   let allowed = false; // ai_chat consent is current
+  const later = []; // the frames for the module until it has loaded, in order
 
   const request = h(
     "button",
@@ -24,32 +24,30 @@ export function createHandoff(t, base, lang, ui) {
     },
     t.handoff,
   );
-  const sync = () => show(request, allowed && welcome.handoff);
 
-  // Loaded like the UI bundle itself: a script from the chat server (the page's CSP allows
-  // it already). Frames that come while it loads wait in order; a failed load is tried
-  // again with the next frame about the handoff.
+  // Loaded like the chat UI itself: a script from the chat server, which the page's CSP
+  // allows already. A failed load is tried again with the next frame about the handoff.
   function load() {
-    if (full || script) return;
-    script = h("script", {
-      src: base + "static/klarchat-handoff.js",
-      onload: () => {
-        full = window.KlarchatUI.handoff(t, base, lang, { ...ui, request });
-        full.allow(allowed);
-        [welcome, ...later].forEach(full.frame);
-      },
-      onerror: () => (script.remove(), (script = null)),
-    });
-    document.head.append(script);
+    script ||= document.head.appendChild(
+      h("script", {
+        src: base + "static/klarchat-handoff.js",
+        onload: () => {
+          full = window.KlarchatUI.handoff(t, base, lang, { ...ui, request });
+          full.allow(allowed);
+          later.forEach(full.frame);
+        },
+        onerror: () => (script = null),
+      }),
+    );
   }
 
-  /** Every frame passes through here: the module gets them, or they wait for it. */
+  /** Every frame passes through here: the module gets those it needs, or they wait for it. */
   function onFrame(f) {
     if (full) return full.frame(f);
-    if (script) return later.push(f);
     switch (f.type) {
       case "welcome":
-        welcome = f;
+        offered = f.handoff;
+        later.push(f);
         break;
       case "handoff":
       case "person_message":
@@ -65,7 +63,7 @@ export function createHandoff(t, base, lang, ui) {
     allow(current) {
       allowed = current;
       if (full) full.allow(current);
-      else sync();
+      else show(request, offered && current);
     },
     focusTarget: () => full && full.focusTarget(),
   };

@@ -131,7 +131,6 @@ export default {
     unknown_purpose: "Die Einwilligungstexte haben sich geändert. Bitte lesen Sie sie neu.",
     not_given: "Es gibt keine Einwilligung, die widerrufen werden könnte.",
     consent_required: "Bitte willigen Sie zuerst ein. Ihre Nachricht bleibt erhalten.",
-    closed: "Das Gespräch wurde beendet.",
     offline: "Gerade besteht keine Verbindung. Ihre Nachricht bleibt erhalten; senden Sie sie gleich noch einmal.",
   },
 };

@@ -128,7 +128,6 @@ export default {
     unknown_purpose: "The consent texts have changed. Please read them again.",
     not_given: "There is no consent to withdraw.",
     consent_required: "Please give consent first. Your message is kept.",
-    closed: "The conversation has been closed.",
     offline: "There is no connection right now. Your message is kept; send it again in a moment.",
   },
 };
