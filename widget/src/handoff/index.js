@@ -14,11 +14,12 @@ import css from "./styles.css";
 
 /**
  * `t`: the chat UI's texts; `ui`: the shadow `root`, `send(frame)`, `announce(text)`,
- * `update(change, always)` (keeps the newest content in view) and the `request` button.
- * The chat UI's other elements are found by their `data-kc`.
+ * `update(change, always)` (keeps the newest content in view), `current()` (`ai_chat`
+ * consent is current) and the `request` button. The chat UI's other elements are found by
+ * their `data-kc`. Each frame comes here after the chat UI has handled it.
  */
 function createHandoff(t, base, lang, ui) {
-  const { root, send, announce, update, request } = ui;
+  const { root, send, announce, update, current, request } = ui;
   const kc = (name) => root.querySelector(`[data-kc="${name}"]`);
   const [log, title, disclosure, input, sendButton] = ["log", "title", "disclosure", "input", "send"].map(kc);
   const x = lang === "en" ? en : de;
@@ -29,7 +30,6 @@ function createHandoff(t, base, lang, ui) {
   // `closed` state, so its text comes with it rather than with the chat UI.
   t.errors.closed = x.closed;
   let offered = false; // welcome.handoff, and a purpose to ask for
-  let allowed = false; // ai_chat consent is current
   let purpose = null; // the purpose asked at handoff (`ask: "handoff"`)
   let policy = null;
   let state = "ai";
@@ -151,8 +151,9 @@ function createHandoff(t, base, lang, ui) {
     return node;
   }
 
-  /** Show what belongs to the state; hidden controls give their focus to the composer. */
+  /** Show what belongs to the state and to the consent (withdrawn: nothing of the handoff). */
   function sync() {
+    const allowed = current();
     show(request, offered && allowed && (state === "ai" || state === "unavailable"));
     show(panel, allowed && (state === "consent" || state === "waiting"));
     show(prompt, state === "consent");
@@ -219,7 +220,6 @@ function createHandoff(t, base, lang, ui) {
         state = "ai";
         aiTitle = null;
         disclosure.dataset.responder = "ai";
-        sync();
         break;
       case "handoff":
         change(
@@ -234,17 +234,13 @@ function createHandoff(t, base, lang, ui) {
         person(f.id, String(f.author.name), String(f.text));
         break;
     }
+    sync(); // also after a frame about consent: the button and the panel need it
   }
 
   return {
     frame: onFrame,
-    /** ai_chat consent is current (or no longer): the button needs it. */
-    allow(current) {
-      allowed = current;
-      sync();
-    },
     /** Where focus goes when the dialog opens while the prompt waits for a decision. */
-    focusTarget: () => (state === "consent" && allowed ? box : null),
+    focusTarget: () => (state === "consent" && current() ? box : null),
   };
 }
 

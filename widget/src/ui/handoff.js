@@ -5,12 +5,11 @@
 
 import { h, show } from "./dom.js";
 
-/** `ui`: `root`, `send(frame)`, `announce(text)`, `update(change, always)`. */
+/** `ui`: `root`, `send(frame)`, `announce(text)`, `update(change, always)`, `current()`. */
 export function createHandoff(t, base, lang, ui) {
   let full = null; // the handoff module, once loaded
   let script = null; // its <script>, once asked for
   let offered = false; // welcome.handoff
-  let allowed = false; // ai_chat consent is current
   const later = []; // the frames for the module until it has loaded, in order
 
   const request = h(
@@ -33,7 +32,6 @@ export function createHandoff(t, base, lang, ui) {
         src: base + "static/klarchat-handoff.js",
         onload: () => {
           full = window.KlarchatUI.handoff(t, base, lang, { ...ui, request });
-          full.allow(allowed);
           later.forEach(full.frame);
         },
         onerror: () => (script = null),
@@ -41,7 +39,11 @@ export function createHandoff(t, base, lang, ui) {
     );
   }
 
-  /** Every frame passes through here: the module gets those it needs, or they wait for it. */
+  /**
+   * Every frame passes through here once the chat UI has handled it: the module gets those
+   * it needs, or they wait for it. The button needs `ai_chat` consent, which only a frame
+   * changes, so it is shown or hidden afterwards.
+   */
   function onFrame(f) {
     if (full) return full.frame(f);
     switch (f.type) {
@@ -54,17 +56,12 @@ export function createHandoff(t, base, lang, ui) {
         later.push(f);
         load();
     }
+    show(request, offered && ui.current());
   }
 
   return {
     request,
     frame: onFrame,
-    /** ai_chat consent is current (or no longer): the button needs it. */
-    allow(current) {
-      allowed = current;
-      if (full) full.allow(current);
-      else show(request, offered && current);
-    },
     focusTarget: () => full && full.focusTarget(),
   };
 }

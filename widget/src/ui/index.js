@@ -93,7 +93,13 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     },
   });
   const sendButton = h("button", { type: "submit", class: "send", "data-kc": "send", disabled: true }, t.send);
-  const handoff = createHandoff(t, base, lang, { root, send, announce, update: (change, always) => update(change, always) });
+  const handoff = createHandoff(t, base, lang, {
+    root,
+    send,
+    announce,
+    update: (change, always) => update(change, always),
+    current: () => current,
+  });
   const composer = h(
     "form",
     { class: "composer", onsubmit: (event) => (event.preventDefault(), submit()) },
@@ -189,7 +195,6 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     input.disabled = sendButton.disabled = !current;
     input.placeholder = current ? t.input : t.inputLocked;
     show(withdrawButton, current);
-    handoff.allow(current);
     if (current) {
       consent.setMode("none");
       if (recorded && !was) {
@@ -227,7 +232,6 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
 
   // -- frames from the server -----------------------------------------------------------
   function onFrame(f) {
-    handoff.frame(f);
     switch (f.type) {
       case "welcome": {
         const version = welcome && welcome.policy_version;
@@ -310,6 +314,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
         if (f.code === "stale_policy" || f.code === "unknown_purpose") conn.restart();
         break;
     }
+    handoff.frame(f);
   }
 
   // The server refused the pending message for what it contains (a special category set to
