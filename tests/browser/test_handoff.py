@@ -436,3 +436,20 @@ async def test_the_handoff_loads_only_when_needed_and_under_a_strict_csp(
     )
     assert requests.count(bundle) == 1
     assert await page.evaluate("window.__cspViolations") == []
+
+
+async def test_on_a_phone(page: Page, chat_server: RunningServer, host_pages: HostPages) -> None:
+    """The prompt's buttons and the waiting notice fit a small screen (screenshots)."""
+    await page.set_viewport_size({"width": 390, "height": 740})
+    relay = Relay()
+    await relay.attach(page)
+    widget = await chatting(page, chat_server, host_pages)
+    await expect(widget.kc("handoff-request")).to_be_in_viewport()
+    relay.handoff("consent")
+    await expect(widget.kc("handoff-purpose")).to_be_focused()
+    await widget.kc("handoff-continue").scroll_into_view_if_needed()
+    await expect(widget.kc("handoff-decline")).to_be_in_viewport()
+    await shot(page, "handoff-phone-consent")
+    relay.handoff("waiting", available=False, contact=CONTACT)
+    await expect(widget.kc("handoff-cancel")).to_be_in_viewport()
+    await shot(page, "handoff-phone-waiting")

@@ -67,7 +67,11 @@ function createHandoff(t, base, lang, ui) {
       "div",
       { class: "choices" },
       h("button", { type: "submit", class: "choice", "data-kc": "handoff-continue" }, x.continue),
-      h("button", { type: "button", class: "choice", "data-kc": "handoff-decline", onclick: () => decide(false) }, t.cancel),
+      h(
+        "button",
+        { type: "button", class: "choice", "data-kc": "handoff-decline", onclick: () => decide(false) },
+        t.cancel,
+      ),
     ),
   );
 
@@ -102,7 +106,16 @@ function createHandoff(t, base, lang, ui) {
     "div",
     { class: "notice", "data-kc": "handoff-waiting" },
     waitText,
-    h("button", { type: "button", class: "choice", "data-kc": "handoff-cancel", onclick: () => send({ type: "handoff", action: "cancel" }) }, x.stop),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "choice",
+        "data-kc": "handoff-cancel",
+        onclick: () => send({ type: "handoff", action: "cancel" }),
+      },
+      x.stop,
+    ),
   );
   // Below the log, so that the prompt and the waiting notice stay at the end.
   const panel = h("div", { "data-kc": "handoff", hidden: true }, prompt, waiting);
@@ -114,8 +127,13 @@ function createHandoff(t, base, lang, ui) {
     const items = c
       ? [
           c.email && ["email", x.email, h("a", { href: "mailto:" + c.email }, c.email)],
+          // tel: with digits and "+" only: "+49 30 1234 567" -> "+49301234567"
           c.phone && ["phone", x.phone, h("a", { href: "tel:" + c.phone.replace(/[^\d+]/g, "") }, c.phone)],
-          url && ["url", h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, x.form, hiddenText(t.newTab))],
+          // Only an absolute http(s) URL becomes the contact-form link (safeUrl).
+          url && [
+            "url",
+            h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, x.form, hiddenText(t.newTab)),
+          ],
           c.hours && ["hours", x.hours, c.hours],
         ].filter(Boolean)
       : [];
@@ -125,7 +143,11 @@ function createHandoff(t, base, lang, ui) {
         "div",
         {},
         h("p", {}, x.reach),
-        h("ul", { class: "contact", "data-kc": "handoff-contact" }, items.map(([kind, ...rest]) => h("li", { "data-kc": "contact-" + kind }, rest))),
+        h(
+          "ul",
+          { class: "contact", "data-kc": "handoff-contact" },
+          items.map(([kind, ...rest]) => h("li", { "data-kc": "contact-" + kind }, rest)),
+        ),
       )
     );
   }
@@ -146,7 +168,11 @@ function createHandoff(t, base, lang, ui) {
 
   /** A line in the log that says what changed; `data-state` is the new state. */
   function event(...content) {
-    const node = h("div", { class: "event", "data-kc": "handoff-event", "data-state": state, tabindex: "-1" }, content);
+    const node = h(
+      "div",
+      { class: "event", "data-kc": "handoff-event", "data-state": state, tabindex: "-1" },
+      content,
+    );
     update(() => log.append(node), true);
     return node;
   }
@@ -172,7 +198,8 @@ function createHandoff(t, base, lang, ui) {
       invalid(false);
     } else if (next === "waiting") {
       said = waitText;
-      waitText.replaceChildren(...[h("p", {}, x.waiting), nobody && h("p", {}, x.nobody), channels].filter(Boolean));
+      const lines = [h("p", {}, x.waiting), nobody && h("p", {}, x.nobody), channels];
+      waitText.replaceChildren(...lines.filter(Boolean));
     } else if (next === "unavailable") {
       said = event(h("p", {}, x.reasons[reason] || x.reasons.nobody_online, " ", x.goOn), channels);
     } else {

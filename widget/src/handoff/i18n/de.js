@@ -3,7 +3,8 @@
 export default {
   intro: "Dafür bitten wir um Ihre Einwilligung. Der Haken ist nicht gesetzt: Sie entscheiden.",
   continue: "Weiter",
-  hint: "Setzen Sie den Haken, damit jemand aus unserem Team den Chat lesen und Ihnen antworten darf, oder wählen Sie „Abbrechen“.",
+  hint:
+    "Setzen Sie den Haken, damit jemand aus unserem Team den Chat lesen und Ihnen antworten darf, oder wählen Sie „Abbrechen“.",
   waiting:
     "Sie werden mit einer Mitarbeiterin oder einem Mitarbeiter verbunden … Sie können Ihr Anliegen schon schreiben.",
   nobody: "Gerade ist niemand online. Ihre Anfrage wartet, bis jemand da ist.",
