@@ -453,3 +453,28 @@ async def test_on_a_phone(page: Page, chat_server: RunningServer, host_pages: Ho
     relay.handoff("waiting", available=False, contact=CONTACT)
     await expect(widget.kc("handoff-cancel")).to_be_in_viewport()
     await shot(page, "handoff-phone-waiting")
+
+
+async def test_the_prompt_comes_into_view_below_a_long_log(
+    page: Page, chat_server: RunningServer, host_pages: HostPages
+) -> None:
+    relay = Relay()
+    await relay.attach(page)
+    widget = await chatting(page, chat_server, host_pages)
+    for n in range(12):
+        relay.push(
+            {
+                "type": "person_message",
+                "id": f"p{n}",
+                "text": f"Nachricht {n}\n\nmit einem zweiten Absatz",
+                "author": {"kind": "person", "name": "Anna"},
+                "at": "2026-11-29T17:00:00Z",
+            }
+        )
+    await expect(widget.kc("message-person")).to_have_count(12)
+    await widget.kc("log").evaluate("(log) => { log.parentElement.scrollTop = 0; }")
+    relay.handoff("consent")
+    await expect(widget.kc("handoff-purpose")).to_be_focused()
+    await expect(widget.kc("handoff-purpose")).to_be_in_viewport()
+    relay.handoff("waiting", available=True)
+    await expect(widget.kc("handoff-cancel")).to_be_in_viewport()

@@ -210,6 +210,8 @@ function createHandoff(t, base, lang, ui) {
       else if (was === "human" || was === "waiting") said = event(x.ai);
     }
     sync();
+    // The prompt and the waiting notice sit below the log: bring them into view.
+    if (!panel.hidden) panel.scrollIntoView({ block: "nearest" });
     if (said) announce(said.innerText);
     // The prompt asks for a decision, so it gets focus; a control that has just been hidden
     // or locked hands focus on to the composer (or, when that is locked, to the line saying why).
