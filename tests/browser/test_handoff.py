@@ -358,6 +358,9 @@ async def test_a_closed_conversation_locks_the_input(
     await expect(widget.kc("handoff-request")).to_be_hidden()
     await expect(widget.kc("disclosure")).to_have_attribute("data-responder", "ai")
     assert await widget.focused() == "handoff-event"
+    # A message that was under way meets the end: the error is in the visitor's language.
+    relay.push({"type": "error", "code": "closed", "message": "The conversation is closed."})
+    await expect(widget.kc("error")).to_have_text("Das Gespräch wurde beendet.")
     await shot(page, "handoff-closed")
 
 
