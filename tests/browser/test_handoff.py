@@ -138,6 +138,7 @@ async def test_continue_and_cancel_look_alike(
     widget = await chatting(page, chat_server, host_pages)
     relay.handoff("consent")
     await expect(widget.kc("handoff-consent")).to_be_visible()
+    await page.mouse.move(0, 0)  # no hover on either
     styles = [
         await widget.kc(name).evaluate(
             """(el) => {
