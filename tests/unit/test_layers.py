@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.rights",
         "klarchat.retention",
         "klarchat.readability",
+        "klarchat.compliance",
     ),
     ("klarchat.conversation",),
     ("klarchat.services",),

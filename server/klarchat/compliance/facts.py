@@ -13,7 +13,6 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from klarchat import __version__
 from klarchat.compliance.gaps import Gap, gaps
 from klarchat.consent.checkpoints import CHECKPOINT_DIR
 from klarchat.consent.policy import LOCAL_ADAPTERS, LOOPBACK_HOSTS, Policy, localized, provider_host
@@ -106,10 +105,11 @@ class Facts:
 
 
 def installed_version() -> str:
+    """The version of the installed package, which is the code the documents describe."""
     try:
         return version("klarchat")
     except PackageNotFoundError:
-        return __version__
+        return "unknown (not installed)"
 
 
 def provider(settings: Settings) -> Provider:
