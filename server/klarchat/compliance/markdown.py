@@ -44,7 +44,10 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 
 def _finalize(value: Any) -> Any:
-    return "" if value is None else escape(value)
+    """Numbers need no escaping, and "0\\.4" would only make the Markdown harder to read."""
+    if value is None:
+        return ""
+    return str(value) if isinstance(value, int | float) else escape(value)
 
 
 def markdown_environment() -> Environment:
