@@ -258,3 +258,26 @@ def test_reading_ease_is_reported_per_document(default_docs) -> None:
                 rf"^  out/{document.slug}\.{lang}\.md: {formula} (\d+\.\d)", stdout, re.M
             )
             assert line and 20 < float(line.group(1)) <= 121, stdout
+
+
+def test_wording_variants_are_named_with_their_versions(tmp_path: Path) -> None:
+    variants = {"short": {"disclosure": {"de": "Hier chattet eine KI.", "en": "An AI chats here."}}}
+    (tmp_path / "klarchat.toml").write_text(
+        tomli_w.dumps({"consent": {"variants": variants}}), encoding="utf-8"
+    )
+    base = policy_version(tmp_path)
+    docs = generate(tmp_path, None, "--lang", "en").docs
+    header = re.search(
+        r"each with its own version: `short` `([0-9a-f]{16})`\.", doc(docs, "dpia-screening", "en")
+    )
+    assert header and header.group(1) != base
+    assert f"(policy version): `{base}`" in doc(docs, "dpia-screening", "en")
+
+
+def test_a_language_that_is_not_configured_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "klarchat.toml").write_text('languages = ["de"]\n', encoding="utf-8")
+    result = run("docs", "--lang", "en", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--lang en: not among the configured languages" in result.stderr
+    written = generate(tmp_path, None).docs
+    assert set(written) == {d.filename("de", "md") for d in DOCUMENTS}

@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 
 from klarchat.compliance.gaps import Gap, gaps
 from klarchat.consent.checkpoints import CHECKPOINT_DIR
-from klarchat.consent.policy import LOCAL_ADAPTERS, LOOPBACK_HOSTS, Policy, localized, provider_host
+from klarchat.consent.policy import LOCAL_ADAPTERS, LOOPBACK_HOSTS, localized, provider_host
 from klarchat.consent.signing import SIGNING_KEY_FILE
+from klarchat.consent.variants import Variants
 from klarchat.defaults import LEGAL_BASIS_AUDIT, LEGAL_BASIS_PROOF
 from klarchat.identity import SECRET_FILE
 from klarchat.privacy.categories import Category, CategoryAction
@@ -65,6 +66,8 @@ class Facts:
     legal: dict[str, str]
     listen: str
     policy_version: str
+    # Each wording variant's own policy version, by variant id (`consent.variants`).
+    variant_versions: dict[str, str]
     generated: date
     controller: Controller
     dpo: Dpo | None
@@ -137,6 +140,7 @@ def provider(settings: Settings) -> Provider:
 
 def gather(settings: Settings, lang: str, today: date) -> Facts:
     passed = set(settings.privacy.pass_through)
+    variants = Variants(settings)
     authority = settings.supervisory_authority
     data_dir = settings.data_dir
     return Facts(
@@ -145,12 +149,13 @@ def gather(settings: Settings, lang: str, today: date) -> Facts:
         assistant=settings.assistant.name,
         legal={"proof": LEGAL_BASIS_PROOF[lang], "audit": LEGAL_BASIS_AUDIT[lang]},
         listen=f"{settings.host}:{settings.port}",
-        policy_version=Policy.from_settings(settings).version,
+        policy_version=variants.base.version,
+        variant_versions={vid: variants.policy(vid).version for vid in variants.ids},
         generated=today,
         controller=settings.controller,
         dpo=settings.dpo,
         authority="" if authority is None else localized(authority.name, lang),
-        purposes=Policy.from_settings(settings).notice(lang),
+        purposes=variants.base.notice(lang),
         provider=provider(settings),
         removed=[names[lang] for kind, names in ENTITY_LABELS.items() if kind not in passed],
         passed_through=[ENTITY_LABELS[kind][lang] for kind in sorted(passed)],
