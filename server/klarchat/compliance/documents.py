@@ -18,9 +18,6 @@ from klarchat.compliance.markdown import Md, escape, markdown_environment, to_ht
 if TYPE_CHECKING:
     from klarchat.compliance.facts import Facts
 
-FORMATS = ("md", "html")
-
-
 @dataclass(frozen=True, slots=True)
 class Document:
     slug: str

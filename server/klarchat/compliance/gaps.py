@@ -17,23 +17,25 @@ from klarchat.consent.policy import LOCAL_ADAPTERS, NoticeIssue, localized, noti
 if TYPE_CHECKING:
     from klarchat.config import Settings
 
-# EU and EEA states as a site owner is likely to write them (name in German or English,
-# ISO 3166 alpha-2 or alpha-3 code), lower case.
-EEA = {
-    *["at", "be", "bg", "hr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "gr", "hu", "ie", "it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "sk", "si", "es", "se"],
-    *["is", "li", "no", "eu"],
-    *["aut", "bel", "bgr", "hrv", "cyp", "cze", "dnk", "est", "fin", "fra", "deu", "grc", "hun", "irl", "ita", "lva", "ltu", "lux", "mlt", "nld", "pol"],
-    *["prt", "rou", "svk", "svn", "esp", "swe", "isl", "lie", "nor"],
-    "österreich", "austria", "belgien", "belgium", "bulgarien", "bulgaria", "kroatien",
-    "croatia", "zypern", "cyprus", "tschechien", "czechia", "czech republic", "dänemark",
-    "denmark", "estland", "estonia", "finnland", "finland", "frankreich", "france",
-    "deutschland", "germany", "griechenland", "greece", "ungarn", "hungary", "irland",
-    "ireland", "italien", "italy", "lettland", "latvia", "litauen", "lithuania", "luxemburg",
-    "luxembourg", "malta", "niederlande", "netherlands", "the netherlands", "polen", "poland",
-    "portugal", "rumänien", "romania", "slowakei", "slovakia", "slowenien", "slovenia",
-    "spanien", "spain", "schweden", "sweden", "island", "iceland", "liechtenstein",
-    "norwegen", "norway", "eu", "ewr", "eea", "eu/ewr", "eu/eea",
-}  # fmt: skip
+# EU and EEA states as a site owner is likely to write them (ISO 3166 alpha-2 and
+# alpha-3 codes, names in German and English), lower case.
+EEA = frozenset(
+    (
+        "at", "be", "bg", "hr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "gr", "hu", "ie", "it",
+        "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "sk", "si", "es", "se", "is", "li", "no",
+        "aut", "bel", "bgr", "hrv", "cyp", "cze", "dnk", "est", "fin", "fra", "deu", "grc", "hun",
+        "irl", "ita", "lva", "ltu", "lux", "mlt", "nld", "pol", "prt", "rou", "svk", "svn", "esp",
+        "swe", "isl", "lie", "nor", "österreich", "austria", "belgien", "belgium", "bulgarien",
+        "bulgaria", "kroatien", "croatia", "zypern", "cyprus", "tschechien", "czechia",
+        "czech republic", "dänemark", "denmark", "estland", "estonia", "finnland", "finland",
+        "frankreich", "france", "deutschland", "germany", "griechenland", "greece", "ungarn",
+        "hungary", "irland", "ireland", "italien", "italy", "lettland", "latvia", "litauen",
+        "lithuania", "luxemburg", "luxembourg", "malta", "niederlande", "netherlands",
+        "the netherlands", "polen", "poland", "portugal", "rumänien", "romania", "slowakei",
+        "slovakia", "slowenien", "slovenia", "spanien", "spain", "schweden", "sweden", "island",
+        "iceland", "liechtenstein", "norwegen", "norway", "eu", "ewr", "eea", "eu/ewr", "eu/eea",
+    )
+)  # fmt: skip
 
 # What each gap is called in the documents, by the last part of its key.
 GAP_NAMES = {

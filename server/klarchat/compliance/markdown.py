@@ -19,8 +19,9 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 TEMPLATES = str(files("klarchat.compliance") / "templates")
-# Characters that start Markdown syntax anywhere in a line, and at a line's start.
+# Characters that start Markdown syntax anywhere in a line...
 _INLINE = re.compile(r"([\\`*_\[\]<>|~#&!])")
+# ...and list, quote and heading markers, which count only at a line's start.
 _LINE_START = re.compile(r"^([-+>=]|\d+(?=[.)]))")
 
 
