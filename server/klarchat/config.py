@@ -143,6 +143,11 @@ class Handoff(_Section):
             "speak to a human",
         ]
     )
+    # Sensitive topics go to a person instead of the AI (the seeds' human control in areas
+    # such as health or financial advice): a special category found in a message, or a
+    # message containing one of the topic words (case-insensitive, whole words).
+    offer_for_categories: list[Category] = Field(default_factory=list)
+    offer_for_topics: list[str] = Field(default_factory=list)
     # The team the operators belong to, as the visitor reads it: "Anna vom Kundenservice".
     team: Localized = Field(
         default_factory=lambda: {"de": "Kundenservice", "en": "customer service"}

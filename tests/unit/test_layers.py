@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.chain",
         "klarchat.oversight",
         "klarchat.opening_hours",
+        "klarchat.compliance",
     ),
     ("klarchat.conversation",),
     ("klarchat.services",),

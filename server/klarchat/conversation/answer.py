@@ -179,12 +179,18 @@ class Answer:
                 {k: session.entities.get(k, 0) + n for k, n in redaction.entities.items()}
             )
             await self._keep(session, "user", redaction.text)
-            asks = session.handoff.state == "ai" and svc.handoffs.asks_for_person(frame.text)
-            if asks or session.handoff.state != "ai":
-                await finished("handoff")
+            desk, with_ai = svc.handoffs, session.handoff.state == "ai"
+            asks = with_ai and desk.asks_for_person(frame.text)
+            sensitive = (
+                with_ai
+                and not asks
+                and desk.is_sensitive(frame.text, [c.category for c in redaction.categories])
+            )
+            if asks or sensitive or not with_ai:
+                await finished("sensitive" if sensitive else "handoff")
                 await self._send(self._to_person(session, frame.id))
-                if asks:
-                    await svc.handoffs.request(session)
+                if asks or sensitive:
+                    await desk.request(session, sensitive=sensitive)
                 return
             await svc.events.publish(
                 AnswerStarted(session.conversation_id, frame.id, responder.name)

@@ -36,6 +36,14 @@ if TYPE_CHECKING:
 Unavailable = Literal["nobody_online", "outside_hours", "declined", "disabled"]
 
 
+def _words(phrases: list[str]) -> re.Pattern[str] | None:
+    """Any of the phrases as whole words, in any case; None for none."""
+    escaped = [re.escape(p.strip()) for p in phrases if p.strip()]
+    if not escaped:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(escaped) + r")(?!\w)", re.IGNORECASE)
+
+
 class HandoffRefused(Exception):
     """A staff action the conversation's state does not allow; `code` is the API's error."""
 
@@ -54,19 +62,25 @@ class Staff:
 class HandoffDesk:
     def __init__(self, services: Services) -> None:
         self._svc = services
-        phrases = [re.escape(p.strip()) for p in services.settings.handoff.phrases if p.strip()]
-        self._phrases = (
-            re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE)
-            if phrases
-            else None
-        )
+        settings = services.settings.handoff
+        self._phrases = _words(settings.phrases)
+        self._topics = _words(settings.offer_for_topics)
+        self._categories = set(settings.offer_for_categories)
 
     def asks_for_person(self, text: str) -> bool:
-        """Whether a message asks for a person in words (`handoff.phrases`)."""
+        """Whether a message asks for a person in words (`handoff.phrases`); never while
+        handoff is off, so that "Ihr Mitarbeiter sagte …" still reaches the AI there."""
         return (
-            self._phrases is not None
-            and handoff_offered(self._svc.settings)
+            handoff_offered(self._svc.settings)
+            and self._phrases is not None
             and self._phrases.search(text) is not None
+        )
+
+    def is_sensitive(self, text: str, categories: list[str]) -> bool:
+        """Whether a message should go to a person rather than the AI
+        (`handoff.offer_for_categories`, `handoff.offer_for_topics`)."""
+        return bool(self._categories.intersection(categories)) or (
+            self._topics is not None and self._topics.search(text) is not None
         )
 
     # -- what the visitor sees -----------------------------------------------------------
@@ -101,6 +115,7 @@ class HandoffDesk:
         )
 
     async def _announce(self, session: Session, reason: str | None = None) -> None:
+        """Tell the visitor's connections and the observers (console, metrics)."""
         await self._svc.live.send(session.conversation_id, self.frame(session, reason))
         await self._svc.events.publish(
             HandoffChanged(session.conversation_id, session.handoff.state, session.handoff.operator)
@@ -117,8 +132,9 @@ class HandoffDesk:
 
     # -- the visitor's side --------------------------------------------------------------
 
-    async def request(self, session: Session) -> None:
-        """The visitor asks for a person: unavailable at once, or consent, or waiting."""
+    async def request(self, session: Session, *, sensitive: bool = False) -> None:
+        """The visitor asks for a person (or is offered one for a sensitive topic):
+        unavailable at once, or consent, or waiting."""
         svc, state = self._svc, session.handoff
         if state.state in ("consent", "waiting", "human", "closed"):
             await svc.live.send(session.conversation_id, self.frame(session))
@@ -133,11 +149,12 @@ class HandoffDesk:
         if not svc.presence.available() and not settings.queue_when_unavailable:
             await self._unavailable(session, "nobody_online")
             return
+        reason = "sensitive" if sensitive else None
         if not is_active(svc, session, HUMAN_SUPPORT):
             state.state = "consent"
-            await self._announce(session)
+            await self._announce(session, reason)
             return
-        await self._wait(session)
+        await self._wait(session, reason)
 
     async def consent_decided(self, session: Session, given: bool) -> None:
         """After the ledger has the visitor's answer to the `human_support` question."""
@@ -148,10 +165,10 @@ class HandoffDesk:
         else:
             await self._unavailable(session, "declined")
 
-    async def _wait(self, session: Session) -> None:
+    async def _wait(self, session: Session, reason: str | None = None) -> None:
         session.handoff.state = "waiting"
         session.handoff.waiting_since = self._svc.clock.monotonic()
-        await self._announce(session)
+        await self._announce(session, reason)
 
     async def cancel(self, session: Session) -> None:
         """The visitor no longer wants to wait (or to be asked)."""

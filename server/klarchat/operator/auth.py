@@ -95,7 +95,9 @@ class OperatorSessions:
         return int(self._clock.now().timestamp() * 1000)
 
     async def open(self, account: Account) -> tuple[str, str]:
-        """A new session: (cookie token, CSRF token)."""
+        """A new session: (cookie token, CSRF token). Sessions left idle too long by
+        anybody are swept out on the way, so the table never grows without bound."""
+        await self._store.delete_operator_sessions(before_ms=self._now() - self._idle_ms)
         token, csrf, now = secrets.token_urlsafe(32), secrets.token_urlsafe(32), self._now()
         await self._store.add_operator_session(
             OperatorSessionRow(_sha256(token), account.username, csrf, now, now)
@@ -120,10 +122,6 @@ class OperatorSessions:
 
     async def close(self, token_sha256: str) -> None:
         await self._store.delete_operator_sessions(token_sha256=token_sha256)
-
-    async def sweep(self) -> int:
-        """Delete sessions idle too long (the periodic clean-up)."""
-        return await self._store.delete_operator_sessions(before_ms=self._now() - self._idle_ms)
 
 
 def is_tls(request: Request, public_url: str) -> bool:
