@@ -482,3 +482,23 @@ async def test_the_prompt_comes_into_view_below_a_long_log(
     await expect(widget.kc("handoff-purpose")).to_be_in_viewport()
     relay.handoff("waiting", available=True)
     await expect(widget.kc("handoff-cancel")).to_be_in_viewport()
+
+
+async def test_a_sensitive_topic_says_why_a_person_is_offered(
+    page: Page, chat_server: RunningServer, host_pages: HostPages
+) -> None:
+    relay = Relay()
+    await relay.attach(page)
+    widget = await chatting(page, chat_server, host_pages)
+    relay.handoff("consent", reason="sensitive")
+    note = widget.kc("handoff-sensitive")
+    await expect(note).to_have_text(
+        "Ihre Frage berührt ein sensibles Thema. Dazu antwortet Ihnen besser ein Mensch als die KI."
+    )
+    await expect(widget.kc("handoff-purpose")).to_be_focused()
+    await shot(page, "handoff-sensitive")
+    relay.handoff("waiting", available=True, reason="sensitive")
+    await expect(widget.kc("handoff-waiting")).to_contain_text("sensibles Thema")
+    # Asked for in words or with the button: no such note.
+    relay.handoff("consent")
+    await expect(note).to_be_hidden()

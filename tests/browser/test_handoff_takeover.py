@@ -44,7 +44,10 @@ def handoff_server(
     tmp_path_factory: pytest.TempPathFactory, provider: FakeProvider, host_pages: HostPages
 ) -> Iterator[RunningServer]:
     """A server of its own: an operator who is available here changes what others see."""
-    config = {**chat_config(provider, host_pages), "handoff": {"contact": CONTACT}}
+    config = {
+        **chat_config(provider, host_pages),
+        "handoff": {"contact": CONTACT, "offer_for_topics": ["Kündigung"]},
+    }
     server = make_server(tmp_path_factory.mktemp("browser-handoff"), config)
     server.start()
     assert create_user(server, "anna", display_name="Anna").returncode == 0
@@ -282,3 +285,25 @@ async def test_after_a_reload_the_person_still_answers(
     await expect(widget.kc("message-person")).to_contain_text("Noch da?")
     await act(anna, conversation, "release")
     await expect(widget.kc("disclosure")).to_have_attribute("data-responder", "ai")
+
+
+async def test_a_sensitive_topic_is_offered_to_a_person(
+    page: Page,
+    handoff_server: RunningServer,
+    host_pages: HostPages,
+    provider: FakeProvider,
+    anna: OperatorClient,
+) -> None:
+    widget = await chatting(page, handoff_server, host_pages)
+    asked = len(provider.requests)
+    await widget.send("Wie funktioniert die Kündigung meines Vertrags?")
+    await expect(widget.kc("handoff-consent")).to_be_visible()
+    await expect(widget.kc("handoff-sensitive")).to_be_visible()
+    await expect(widget.kc("handoff-purpose")).to_be_focused()
+    await expect(widget.kc("message-ai")).to_have_count(0)
+    assert len(provider.requests) == asked
+    await widget.kc("handoff-purpose").check()
+    await widget.kc("handoff-continue").click()
+    await expect(widget.kc("handoff-waiting")).to_be_visible()
+    await widget.kc("handoff-cancel").click()
+    await expect(widget.kc("handoff-event").last).to_have_text("Die KI antwortet wieder.")

@@ -45,6 +45,8 @@ function createHandoff(t, base, lang, ui) {
     onchange: () => box.checked && invalid(false),
   });
   const about = h("div");
+  // Why a person is offered without being asked for: the message touched a sensitive topic.
+  const sensitive = h("p", { "data-kc": "handoff-sensitive", hidden: true }, x.sensitive);
   const decide = (yes) => send({ type: "consent", policy_version: policy, choices: { [purpose.id]: yes } });
   const prompt = h(
     "form",
@@ -60,6 +62,7 @@ function createHandoff(t, base, lang, ui) {
       },
     },
     h("h3", { id: "kc-ho-h" }, t.handoff),
+    sensitive,
     h("p", {}, x.intro),
     hint,
     h("div", { class: "purpose" }, box, about),
@@ -196,9 +199,15 @@ function createHandoff(t, base, lang, ui) {
     if (next === "consent") {
       box.checked = false;
       invalid(false);
+      show(sensitive, reason === "sensitive");
     } else if (next === "waiting") {
       said = waitText;
-      const lines = [h("p", {}, x.waiting), nobody && h("p", {}, x.nobody), channels];
+      const lines = [
+        reason === "sensitive" && h("p", {}, x.sensitive),
+        h("p", {}, x.waiting),
+        nobody && h("p", {}, x.nobody),
+        channels,
+      ];
       waitText.replaceChildren(...lines.filter(Boolean));
     } else if (next === "unavailable") {
       said = event(h("p", {}, x.reasons[reason] || x.reasons.nobody_online, " ", x.goOn), channels);

@@ -1,6 +1,8 @@
 // Every German text of the handoff to a person, loaded with it. `{x}` is who answers
 // ("Anna vom Kundenservice"), `{n}` a name, `{t}` a team.
 export default {
+  // With `reason: "sensitive"`: the server offers a person instead of the AI.
+  sensitive: "Ihre Frage berührt ein sensibles Thema. Dazu antwortet Ihnen besser ein Mensch als die KI.",
   intro: "Dafür bitten wir um Ihre Einwilligung. Der Haken ist nicht gesetzt: Sie entscheiden.",
   continue: "Weiter",
   hint:

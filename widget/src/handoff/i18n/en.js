@@ -1,6 +1,8 @@
 // Every English text of the handoff to a person, loaded with it. `{x}` is who answers
 // ("Anna from customer service"), `{n}` a name, `{t}` a team.
 export default {
+  // With `reason: "sensitive"`: the server offers a person instead of the AI.
+  sensitive: "Your question touches on a sensitive topic, which a person should answer rather than the AI.",
   intro: "For this we ask for your consent. The box is not ticked: it is your choice.",
   continue: "Continue",
   hint: "Tick the box to let a member of our team read the conversation and answer you, or choose “Cancel”.",
