@@ -19,7 +19,9 @@ from tests.support.protocol_check import check_server_frame
 class Relay:
     """The page's websocket to the real chat server, with frames from the test added in.
 
-    Everything the page sends is recorded in `sent` and passed on; everything the server
+    Everything the page sends is recorded in `sent` and passed on, except the `handoff`
+    frames (request, cancel): the test plays the server's handoff side, and the real one
+    would answer them too (e.g. "unavailable": nobody is online). Everything the server
     sends reaches the page unchanged.
     """
 
@@ -32,8 +34,10 @@ class Relay:
             server = ws.connect_to_server()
 
             def forward(message: str | bytes) -> None:
-                self.sent.append(json.loads(message))
-                server.send(message)
+                frame = json.loads(message)
+                self.sent.append(frame)
+                if frame.get("type") != "handoff":
+                    server.send(message)
 
             ws.on_message(forward)
             self.route = ws
