@@ -2,6 +2,7 @@
 // (klarchat-ui.js) and the handoff to a person (klarchat-handoff.js). Deterministic: the
 // same sources give the same bytes, so a test can rebuild and compare with the committed
 // files. `npm run build` runs this.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
@@ -34,22 +35,29 @@ const common = {
   logLevel: "info",
 };
 
-await build({
-  ...common,
-  entryPoints: [here("src/loader.js")],
-  outfile: here("../static/klarchat.js"),
-  banner: { js: "/*! Klarchat loader | MIT licence */" },
-});
-await build({
-  ...common,
-  entryPoints: [here("src/ui/index.js")],
-  outfile: here("../static/klarchat-ui.js"),
-  banner: { js: "/*! Klarchat chat UI | MIT licence */" },
-});
+// Subresource Integrity: each script loads the next with the hash of its exact bytes,
+// so a site owner who pins the loader (integrity="…" on the one tag) pins all of it.
+const sri = async (file) =>
+  `sha384-${createHash("sha384").update(await readFile(here(file))).digest("base64")}`;
+
 // Loaded by the chat UI only when the visitor asks for a person (or is already with one).
 await build({
   ...common,
   entryPoints: [here("src/handoff/index.js")],
   outfile: here("../static/klarchat-handoff.js"),
   banner: { js: "/*! Klarchat handoff | MIT licence */" },
+});
+await build({
+  ...common,
+  entryPoints: [here("src/ui/index.js")],
+  outfile: here("../static/klarchat-ui.js"),
+  banner: { js: "/*! Klarchat chat UI | MIT licence */" },
+  define: { __HANDOFF_SRI__: JSON.stringify(await sri("../static/klarchat-handoff.js")) },
+});
+await build({
+  ...common,
+  entryPoints: [here("src/loader.js")],
+  outfile: here("../static/klarchat.js"),
+  banner: { js: "/*! Klarchat loader | MIT licence */" },
+  define: { __UI_SRI__: JSON.stringify(await sri("../static/klarchat-ui.js")) },
 });

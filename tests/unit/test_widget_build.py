@@ -6,6 +6,8 @@ them from drifting away from `widget/src/`.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,3 +27,16 @@ def test_static_matches_a_fresh_build(tmp_path: Path) -> None:
         assert fresh == (ROOT / "static" / name).read_bytes(), (
             f"static/{name} is stale: run `npm run build` in widget/ and commit it"
         )
+
+
+def test_each_script_pins_the_next_with_its_hash() -> None:
+    """Subresource Integrity: the loader carries the UI bundle's sha384, the UI bundle the
+    handoff bundle's, so that pinning the loader pins everything that runs."""
+    static = Path(__file__).resolve().parents[2] / "static"
+
+    def sri(name: str) -> str:
+        digest = hashlib.sha384((static / name).read_bytes()).digest()
+        return "sha384-" + base64.b64encode(digest).decode()
+
+    assert sri("klarchat-ui.js") in (static / "klarchat.js").read_text(encoding="utf-8")
+    assert sri("klarchat-handoff.js") in (static / "klarchat-ui.js").read_text(encoding="utf-8")

@@ -48,6 +48,9 @@ import css from "./loader.css";
       launcher.onclick = null;
       const ui = document.createElement("script");
       ui.src = base + "static/klarchat-ui.js";
+      // The bundle's hash, written in at build time: a changed file does not run.
+      ui.integrity = __UI_SRI__;
+      ui.crossOrigin = "anonymous";
       ui.onload = () =>
         window.KlarchatUI.mount({ host, shadowRoot, launcher, base, lang, position, site: data.site });
       ui.onerror = () => {

@@ -23,7 +23,8 @@ PAGE_POLICY = (
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 EVERYWHERE = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer"}
-EMBEDDED = {"cross-origin-resource-policy": "cross-origin"}
+# Scripts load with `crossorigin="anonymous"` and an integrity hash, which needs CORS.
+EMBEDDED = {"cross-origin-resource-policy": "cross-origin", "access-control-allow-origin": "*"}
 PAGES = {
     "content-security-policy": PAGE_POLICY,
     "x-frame-options": "DENY",

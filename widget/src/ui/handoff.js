@@ -30,6 +30,8 @@ export function createHandoff(t, base, lang, ui) {
     script ||= document.head.appendChild(
       h("script", {
         src: base + "static/klarchat-handoff.js",
+        integrity: __HANDOFF_SRI__, // written in at build time, like the chat UI's
+        crossorigin: "anonymous",
         onload: () => {
           full = window.KlarchatUI.handoff(t, base, lang, { ...ui, request });
           later.forEach(full.frame);
