@@ -13,6 +13,7 @@ from klarchat.config import Settings
 from klarchat.retention import periodic_purge
 from klarchat.services import Services
 from klarchat.web.chat_socket import chat_socket
+from klarchat.web.metrics_endpoint import attach, metrics
 from klarchat.web.pages import demo_page, healthz, loader, signing_key, static_dir
 from klarchat.web.privacy import privacy_notice
 
@@ -22,6 +23,7 @@ def create_app(settings: Settings) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         services = await Services.start(settings)
         app.state.services = services
+        app.state.operations_metrics = attach(services)
         try:
             async with periodic_purge(services.store, settings.retention, services.clock):
                 yield
@@ -32,6 +34,7 @@ def create_app(settings: Settings) -> Starlette:
         routes=[
             Route("/", demo_page),
             Route("/healthz", healthz),
+            Route("/metrics", metrics),
             Route("/.well-known/klarchat-signing-key", signing_key),
             Route("/privacy", privacy_notice),
             Route("/klarchat.js", loader, name="loader"),

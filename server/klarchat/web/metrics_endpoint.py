@@ -12,6 +12,7 @@ figures show how busy the site is and when its staff are away.
 
 from __future__ import annotations
 
+import collections
 import hmac
 import time
 from collections.abc import Callable, Mapping
@@ -28,6 +29,7 @@ from klarchat.events import (
     Event,
     MessageRedacted,
 )
+from klarchat.services import Services
 
 CONVERSATION_STATES = ("ai", "waiting", "human", "closed")
 HANDOFF_STEPS = ("requested", "claimed", "released", "closed")
@@ -143,6 +145,24 @@ class OperationsMetrics:
         for state in CONVERSATION_STATES:
             self.conversations.labels(state=state).set(counts.get(state, 0))
         return generate_latest(self.registry)
+
+
+def attach(services: Services) -> OperationsMetrics:
+    """The app's metrics, subscribed before the first connection; the open connections and
+    the conversations by state are read from the live sessions when scraped."""
+
+    def connections() -> int:
+        return sum(
+            len(services.live.connections(session.conversation_id))
+            for session in services.sessions.all()
+        )
+
+    def states() -> Mapping[str, int]:
+        return collections.Counter(session.handoff.state for session in services.sessions.all())
+
+    ops = OperationsMetrics(connections, states, services.clock.monotonic)
+    services.events.subscribe(ops)
+    return ops
 
 
 def authorized(header: str, token: str) -> bool:
