@@ -10,15 +10,18 @@ module draws and lists them, it does not count.
 from __future__ import annotations
 
 import math
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from klarchat.consent.ledger import Verification
 from klarchat.consent.state import Action
+from klarchat.operator.accounts import Account
 from klarchat.operator.auth import csrf_of, require_account
 from klarchat.operator.chart import Group, bar_chart
 from klarchat.operator.csv_export import csv_download, csv_text
@@ -135,7 +138,13 @@ def figure_groups(rows: list[MetricsRow], no_variant: str) -> list[Group]:
 
 
 async def records_page(request: Request) -> Response:
-    account = await require_account(request, role="admin")
+    """Someone not (or no longer) signed in is sent to the login page, not shown a 401."""
+    try:
+        account = await require_account(request, role="admin")
+    except HTTPException as refused:
+        if refused.status_code == 401:
+            return RedirectResponse("/admin/login", status_code=303)
+        raise
     return await _render_records(request, account, verification=None)
 
 
@@ -150,7 +159,9 @@ async def verify(request: Request) -> Response:
     return await _render_records(request, account, verification=results)
 
 
-async def _render_records(request: Request, account: object, verification: object) -> Response:
+async def _render_records(
+    request: Request, account: Account, verification: Mapping[str, Verification] | None
+) -> Response:
     services: Services = request.app.state.services
     lang = page_language(request)
     t = texts(lang)
