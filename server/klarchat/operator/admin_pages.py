@@ -21,8 +21,7 @@ from starlette.routing import BaseRoute, Route
 
 from klarchat.consent.ledger import Verification
 from klarchat.consent.state import Action
-from klarchat.operator.accounts import Account
-from klarchat.operator.auth import csrf_of, require_account
+from klarchat.operator.auth import Login, require_account, require_login
 from klarchat.operator.chart import Group, bar_chart
 from klarchat.operator.csv_export import csv_download, csv_text
 from klarchat.operator.rendering import render
@@ -140,27 +139,27 @@ def figure_groups(rows: list[MetricsRow], no_variant: str) -> list[Group]:
 async def records_page(request: Request) -> Response:
     """Someone not (or no longer) signed in is sent to the login page, not shown a 401."""
     try:
-        account = await require_account(request, role="admin")
+        login = await require_login(request, role="admin")
     except HTTPException as refused:
         if refused.status_code == 401:
             return RedirectResponse("/admin/login", status_code=303)
         raise
-    return await _render_records(request, account, verification=None)
+    return await _render_records(request, login, verification=None)
 
 
 async def verify(request: Request) -> Response:
     """Runs both chain checks now, on the admin's request, and shows the page with the result."""
-    account = await require_account(request, role="admin", write=True)
+    login = await require_login(request, role="admin", write=True)
     services: Services = request.app.state.services
     results = {
         "ledger": await services.ledger.verify(),
         "oversight": await services.oversight.verify(),
     }
-    return await _render_records(request, account, verification=results)
+    return await _render_records(request, login, verification=results)
 
 
 async def _render_records(
-    request: Request, account: Account, verification: Mapping[str, Verification] | None
+    request: Request, login: Login, verification: Mapping[str, Verification] | None
 ) -> Response:
     services: Services = request.app.state.services
     lang = page_language(request)
@@ -187,8 +186,8 @@ async def _render_records(
         "admin.html",
         {
             "lang": lang,
-            "account": account,
-            "csrf": csrf_of(request),
+            "account": login.account,
+            "csrf": login.csrf,
             "page_name": "records",
             "verification": verification,
             "filter": chosen,

@@ -31,7 +31,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "password": "Passwort",
         "login_submit": "Anmelden",
         "login_errors": {
-            "invalid": "Benutzername oder Passwort ist falsch.",
+            "wrong_login": "Benutzername oder Passwort ist falsch.",
             "locked": (
                 "Zu viele fehlgeschlagene Anmeldungen: Dieser Name ist vorübergehend gesperrt. "
                 "Bitte warten Sie und versuchen Sie es dann erneut."
@@ -199,7 +199,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "password": "Password",
         "login_submit": "Sign in",
         "login_errors": {
-            "invalid": "The user name or password is wrong.",
+            "wrong_login": "The user name or password is wrong.",
             "locked": (
                 "Too many failed sign-ins: this name is locked for a while. Please wait, then "
                 "try again."
