@@ -16,6 +16,8 @@ export function duration(seconds) {
 
 /** An API error in the console's language; the server's own message as a fallback. */
 export function errorText(error) {
+  const least = error.code === "reason_required" && /\d+/.exec(error.message ?? "");
+  if (least) return format(T.reveal_too_short, { n: least[0] });
   const known = T.errors[error.code];
   if (known) return known;
   return error.message || format(T.errors.other, { code: error.code });
