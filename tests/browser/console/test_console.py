@@ -7,7 +7,7 @@ operator sees who has it; reveals need a reason; nothing a visitor typed becomes
 from __future__ import annotations
 
 import pytest
-from playwright.async_api import BrowserContext, Page, expect
+from playwright.async_api import BrowserContext, Locator, Page, expect
 
 from tests.browser.conftest import axe_violations, describe_violations, shot
 from tests.browser.console.conftest import ANNA, BEN, Visitor, sign_in
@@ -19,23 +19,19 @@ NAME = "Wiebke Kowalczyk"
 FIRST_MESSAGE = f"Ich heiße {NAME} und meine Bestellung fehlt."
 
 
-async def listed_ids(page: Page) -> set[str]:
+async def waiting_ids(page: Page) -> set[str]:
     return set(
-        await page.locator('[data-kc="conversation-item"]').evaluate_all(
+        await page.locator('[data-kc="conversation-item"][data-state="waiting"]').evaluate_all(
             "items => items.map(item => item.dataset.id)"
         )
     )
 
 
-async def new_waiting_item(page: Page, before: set[str]):
-    """The list item of the conversation that appeared after `before` was read."""
-    waiting = page.locator('[data-kc="conversation-item"][data-state="waiting"]')
-    await expect(waiting.first).to_be_visible()
+async def new_waiting_item(page: Page, before: set[str]) -> tuple[Locator, str]:
+    """The list item of the conversation that started waiting after `before` was read."""
     for _ in range(100):
-        for item_id in await listed_ids(page) - before:
-            item = page.locator(f'[data-kc="conversation-item"][data-id="{item_id}"]')
-            if await item.get_attribute("data-state") == "waiting":
-                return item, item_id
+        for item_id in await waiting_ids(page) - before:
+            return page.locator(f'[data-kc="conversation-item"][data-id="{item_id}"]'), item_id
         await page.wait_for_timeout(100)
     raise AssertionError("no new waiting conversation in the console")
 
@@ -48,8 +44,10 @@ async def open_console(page: Page, server: RunningServer, staff=ANNA) -> None:
     await expect(availability).to_be_checked()
 
 
-async def waiting_conversation(page: Page, visitor: Visitor, first_message: str = FIRST_MESSAGE):
-    before = await listed_ids(page)
+async def waiting_conversation(
+    page: Page, visitor: Visitor, first_message: str = FIRST_MESSAGE
+) -> tuple[Locator, str]:
+    before = await waiting_ids(page)
     await visitor.client.ask(first_message)
     await visitor.ask_for_person()
     return await new_waiting_item(page, before)

@@ -30,6 +30,7 @@ async function start() {
   const me = await api("/me");
   setCsrf(me.csrf);
   availability.checked = Boolean(me.available);
+  availability.disabled = false;
   const view = new ConversationView(me);
   const list = new ConversationList(async (id) => {
     list.selected = id;
