@@ -56,9 +56,25 @@ async def sign_in(page: Page, server: RunningServer, staff: Staff, lang: str = "
 
 
 @pytest_asyncio.fixture
+async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
+    """As the suite's, but axe-core may be injected: the console's pages forbid inline
+    scripts, and `test_csp.py` checks them under their own policy in a normal context."""
+    ctx = await browser.new_context(
+        locale="en-US",
+        timezone_id="Europe/Berlin",
+        viewport={"width": 1024, "height": 768},
+        bypass_csp=True,
+    )
+    yield ctx
+    await ctx.close()
+
+
+@pytest_asyncio.fixture
 async def second_context(browser: Browser) -> AsyncIterator[BrowserContext]:
-    """Another person's browser: its own cookies."""
-    ctx = await browser.new_context(locale="de-DE", viewport={"width": 1200, "height": 900})
+    """Another person's browser: its own cookies, German."""
+    ctx = await browser.new_context(
+        locale="de-DE", viewport={"width": 1200, "height": 900}, bypass_csp=True
+    )
     yield ctx
     await ctx.close()
 
