@@ -33,7 +33,7 @@ def test_metrics_are_off_without_a_configured_token(chat_server: RunningServer) 
 
 
 @pytest.mark.parametrize(
-    "authorization", [None, "Bearer wrong", f"Basic {METRICS_TOKEN}", "Bearer "]
+    "authorization", [None, "Bearer wrong", f"Basic {METRICS_TOKEN}", "Bearer"]
 )
 def test_metrics_without_the_right_token_are_refused(
     console_server: RunningServer, authorization: str | None
