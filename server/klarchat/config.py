@@ -11,6 +11,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -142,6 +143,11 @@ class Handoff(_Section):
             "speak to a human",
         ]
     )
+    # Sensitive topics go to a person instead of the AI (the seeds' human control in areas
+    # such as health or financial advice): a special category found in a message, or a
+    # message containing one of the topic words (case-insensitive, whole words).
+    offer_for_categories: list[Category] = Field(default_factory=list)
+    offer_for_topics: list[str] = Field(default_factory=list)
     # The team the operators belong to, as the visitor reads it: "Anna vom Kundenservice".
     team: Localized = Field(
         default_factory=lambda: {"de": "Kundenservice", "en": "customer service"}
@@ -156,6 +162,27 @@ class Handoff(_Section):
     ] = Field(default_factory=dict)
     timezone: str = "Europe/Berlin"
     contact: ContactChannels = Field(default_factory=ContactChannels)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {zone!r} (an IANA name such as Europe/Berlin)"
+            ) from None
+        return zone
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _spans_in_order(cls, hours: dict[str, list[str]]) -> dict[str, list[str]]:
+        for day, spans in hours.items():
+            for span in spans:
+                start, end = span.split("-")
+                if not ("00:00" <= start < end <= "24:00") or start[3:] > "59" or end[3:] > "59":
+                    raise ValueError(f"{day}: {span!r} is not a span of the day from start to end")
+        return hours
 
 
 class Operator(_Section):

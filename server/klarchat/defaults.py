@@ -17,6 +17,17 @@ LEGAL_BASIS_CONSENT = {
     "en": "consent, Art. 6(1)(a) GDPR",
 }
 
+# The legal bases of the two records Klarchat keeps on its own account: the proof of
+# consent and the technical log. The privacy notice states the same (a test checks it).
+LEGAL_BASIS_PROOF = {
+    "de": "rechtliche Verpflichtung zum Nachweis, Art. 6 Abs. 1 lit. c DSGVO mit Art. 7 Abs. 1 DSGVO",
+    "en": "legal obligation to prove consent, Art. 6(1)(c) GDPR with Art. 7(1) GDPR",
+}
+LEGAL_BASIS_AUDIT = {
+    "de": "berechtigtes Interesse an einem sicheren Betrieb, Art. 6 Abs. 1 lit. f DSGVO",
+    "en": "legitimate interest in secure operation, Art. 6(1)(f) GDPR",
+}
+
 DEFAULT_DISCLOSURE = {
     "de": (
         "Sie chatten mit einem KI-System, nicht mit einem Menschen. "

@@ -327,7 +327,8 @@ class Contact(_ServerPart):
 class Handoff(_ServerPart):
     """Where the conversation stands between AI and person.
 
-    `consent`: ask for `human_support` now; `waiting`: a person was asked for (`available`
+    `consent`: ask for `human_support` now (`reason: "sensitive"` when the server offers a
+    person because the message touched a sensitive topic); `waiting`: a person was asked for (`available`
     says whether anyone is online); `human`: `operator` answers, not the AI; `ai`: the AI
     answers (again); `unavailable`: nobody can take over (`reason`), `contact` says how else
     to reach the site owner; `closed`: a person closed the conversation.
@@ -338,9 +339,10 @@ class Handoff(_ServerPart):
     operator: str | None = None
     team: str | None = None
     available: bool | None = None
-    reason: Literal["nobody_online", "outside_hours", "declined", "disabled", "released"] | None = (
-        None
-    )
+    reason: (
+        Literal["nobody_online", "outside_hours", "declined", "disabled", "released", "sensitive"]
+        | None
+    ) = None
     contact: Contact | None = None
 
 

@@ -37,10 +37,14 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.rights",
         "klarchat.retention",
         "klarchat.readability",
+        "klarchat.chain",
+        "klarchat.oversight",
+        "klarchat.opening_hours",
+        "klarchat.compliance",
     ),
     ("klarchat.conversation",),
     ("klarchat.services",),
-    ("klarchat.web",),
+    ("klarchat.web", "klarchat.operator"),
     ("klarchat.app", "klarchat.cli", "klarchat.__main__"),
 ]
 

@@ -18,6 +18,7 @@ from klarchat.consent.receipts import sign_receipt
 from klarchat.consent.state import Action, ConsentState, action_for_choice
 from klarchat.conversation.purposes import (
     AI_CHAT,
+    HUMAN_SUPPORT,
     TRANSCRIPT,
     handoff_offered,
     is_active,
@@ -97,6 +98,8 @@ class ConsentFlow:
         )
         if expired:
             await self.confirm(session, expired)
+        if session.handoff.state != "ai":
+            await self._send(svc.handoffs.frame(session))
         return session
 
     def _language(self, requested: str | None) -> str:
@@ -115,6 +118,7 @@ class ConsentFlow:
             lang=lang,
             consent={},
             variant=self._svc.variants.pick(),
+            started_at=self._svc.clock.now_ms(),
         )
         self._svc.sessions.add(session)
         return session
@@ -140,6 +144,9 @@ class ConsentFlow:
             for purpose, accepted in frame.choices.items()
         }
         await self.confirm(session, await self._commit(session, decisions))
+        if HUMAN_SUPPORT in decisions:
+            given = is_active(self._svc, session, HUMAN_SUPPORT)
+            await self._svc.handoffs.consent_decided(session, given)
 
     async def withdraw(self, session: Session, frame: Withdraw) -> None:
         if frame.purposes == "all":
@@ -188,6 +195,8 @@ class ConsentFlow:
         stopped = {p for p, a in decisions.items() if a in (Action.WITHDRAWN, Action.EXPIRED)}
         for purpose in stopped:
             session.consent[purpose] = new_states[purpose]
+        if stopped & {AI_CHAT, HUMAN_SUPPORT}:
+            await self._svc.handoffs.consent_ended(session)
         if AI_CHAT in stopped:
             await self._stop_answer()
             session.forget_chat()

@@ -8,6 +8,7 @@ console, and the client says exactly what the visitor did.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -15,8 +16,17 @@ import pytest_asyncio
 from playwright.async_api import Browser, BrowserContext, Page, expect
 
 from tests.support.chat_client import ChatClient
-from tests.support.operators import Staff, create_user
+from tests.support.operators import create_user
 from tests.support.server import RunningServer, make_server
+
+
+@dataclass(frozen=True)
+class Staff:
+    username: str
+    display_name: str
+    role: str
+    password: str
+
 
 METRICS_TOKEN = "metrics-token-for-the-console-tests"
 ANNA = Staff("anna", "Anna", "operator", "anna-password-1234")
@@ -42,7 +52,14 @@ def console_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running
     )
     server.start()
     for staff in (ANNA, BEN, CHEF, LOCKED):
-        create_user(server, staff)
+        made = create_user(
+            server,
+            staff.username,
+            role=staff.role,
+            display_name=staff.display_name,
+            password=staff.password,
+        )
+        assert made.returncode == 0, made.stderr
     yield server
     server.stop()
 
