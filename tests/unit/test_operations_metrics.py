@@ -5,7 +5,13 @@ from __future__ import annotations
 from prometheus_client.parser import text_string_to_metric_families
 
 from klarchat.consent.state import Action
-from klarchat.events import AnswerFinished, AnswerStarted, ConsentDecided, MessageRedacted
+from klarchat.events import (
+    AnswerFinished,
+    AnswerStarted,
+    ConsentDecided,
+    HandoffChanged,
+    MessageRedacted,
+)
 from klarchat.web.metrics_endpoint import OperationsMetrics, authorized
 
 
@@ -55,8 +61,36 @@ async def test_events_feed_the_counters_and_histograms() -> None:
     assert got[("klarchat_answer_seconds_bucket", (("le", "1.0"), ("responder", "offline")))] == 1
     assert got[("klarchat_answers_total", (("outcome", "error"),))] == 1
     assert got[("klarchat_answer_errors_total", (("code", "provider_timeout"),))] == 1
-    assert got[("klarchat_consent_events_total", (("action", "given"), ("purpose", "ai_chat")))] == 1
-    assert got[("klarchat_consent_events_total", (("action", "declined"), ("purpose", "transcript")))] == 1
+    assert (
+        got[("klarchat_consent_events_total", (("action", "given"), ("purpose", "ai_chat")))] == 1
+    )
+    assert (
+        got[("klarchat_consent_events_total", (("action", "declined"), ("purpose", "transcript")))]
+        == 1
+    )
+
+
+async def test_handoff_steps_are_changes_of_state() -> None:
+    ops = OperationsMetrics(lambda: 0, dict)
+    for state, operator in [
+        ("consent", None),
+        ("waiting", None),
+        ("waiting", None),
+        ("human", "anna"),
+        ("ai", None),
+        ("waiting", None),
+        ("human", "ben"),
+        ("closed", "ben"),
+    ]:
+        await ops(HandoffChanged("c1", state, operator))
+    await ops(HandoffChanged("c2", "ai", None, outcome="nobody_online"))
+    got = samples(ops)
+    steps = {
+        s: got[("klarchat_handoffs_total", (("step", s),))]
+        for s in ("requested", "claimed", "released", "closed")
+    }
+    assert steps == {"requested": 2, "claimed": 2, "released": 1, "closed": 1}
+    assert got[("klarchat_handoffs_unavailable_total", (("reason", "nobody_online"),))] == 1
 
 
 async def test_each_app_counts_on_its_own() -> None:

@@ -27,7 +27,9 @@ from klarchat.events import (
     AnswerStarted,
     ConsentDecided,
     Event,
+    HandoffChanged,
     MessageRedacted,
+    SessionEnded,
 )
 from klarchat.services import Services
 
@@ -115,6 +117,13 @@ class OperationsMetrics:
         )
         for step in HANDOFF_STEPS:
             self.handoffs.labels(step=step)
+        self.unavailable = Counter(
+            "klarchat_handoffs_unavailable",
+            "Requests for a person nobody could take, by reason.",
+            ["reason"],
+            registry=self.registry,
+        )
+        self._handoff_state: dict[str, str] = {}
 
     async def __call__(self, event: Event) -> None:
         if isinstance(event, MessageRedacted):
@@ -134,10 +143,26 @@ class OperationsMetrics:
         elif isinstance(event, ConsentDecided):
             for purpose, action in event.decisions.items():
                 self.consent.labels(purpose=purpose, action=action.value).inc()
+        elif isinstance(event, HandoffChanged):
+            self._handoff(event)
+        elif isinstance(event, SessionEnded):
+            self._handoff_state.pop(event.conversation, None)
 
-    def handoff(self, step: str) -> None:
-        """One handoff step (`requested`, `claimed`, `released`, `closed`)."""
-        self.handoffs.labels(step=step).inc()
+    def _handoff(self, event: HandoffChanged) -> None:
+        """A step is a change of state: `waiting` is a request, `human` a claim, `ai` after
+        `human` a release, `closed` the end; a request nobody could take counts apart."""
+        if event.outcome:
+            self.unavailable.labels(reason=event.outcome).inc()
+        before = self._handoff_state.get(event.conversation, "ai")
+        step = {"waiting": "requested", "human": "claimed", "closed": "closed"}.get(event.state)
+        if event.state == "ai" and before == "human":
+            step = "released"
+        if step is not None and event.state != before:
+            self.handoffs.labels(step=step).inc()
+        if event.state == "closed":
+            self._handoff_state.pop(event.conversation, None)
+        else:
+            self._handoff_state[event.conversation] = event.state
 
     def exposition(self) -> bytes:
         """The text format, with the conversation states read now."""
