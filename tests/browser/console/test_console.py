@@ -39,6 +39,7 @@ async def new_waiting_item(page: Page, before: set[str]) -> tuple[Locator, str]:
 async def open_console(page: Page, server: RunningServer, staff=ANNA) -> None:
     await sign_in(page, server, staff)
     availability = page.locator('[data-kc="availability"]')
+    await expect(availability).to_be_enabled()
     if not await availability.is_checked():
         await availability.check()
     await expect(availability).to_be_checked()
