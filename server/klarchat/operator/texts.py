@@ -128,6 +128,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             "Sitzung zählt je Spalte höchstens einmal. Nur Zahlen, keine Personen."
         ),
         "figures_none": "Noch keine Zahlen.",
+        "figures_table": "Dieselben Zahlen als Tabelle",
         "chart_title": "Einwilligungen je Fassung und Variante",
         "chart_desc": "Balken je Zähler; die Tabelle daneben enthält dieselben Zahlen.",
         "policy_version": "Fassung",
@@ -295,6 +296,7 @@ TEXTS: dict[str, dict[str, Any]] = {
             "counts at most once per column. Counts only, no people."
         ),
         "figures_none": "No figures yet.",
+        "figures_table": "The same figures as a table",
         "chart_title": "Consent per version and variant",
         "chart_desc": "One bar per counter; the table beside it holds the same numbers.",
         "policy_version": "Version",

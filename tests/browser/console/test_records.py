@@ -9,7 +9,7 @@ import io
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import axe_violations, describe_violations, shot
+from tests.browser.conftest import ARTIFACTS, axe_violations, describe_violations, shot
 from tests.browser.console.conftest import ANNA, CHEF, Visitor, sign_in
 from tests.support.server import RunningServer
 
@@ -78,6 +78,7 @@ async def test_records_verify_both_chains_and_draw_the_figures(
         result = page.locator(f'[data-kc="verification-{chain}"]')
         await expect(result).to_have_attribute("data-ok", "true")
     await shot(page, "console-records")
+    await page.screenshot(path=str(ARTIFACTS / "console-records-full.png"), full_page=True)
     violations = await axe_violations(page)
     assert violations == [], describe_violations(violations)
 
