@@ -36,8 +36,8 @@ async def new_waiting_item(page: Page, before: set[str]) -> tuple[Locator, str]:
     raise AssertionError("no new waiting conversation in the console")
 
 
-async def open_console(page: Page, server: RunningServer, staff=ANNA) -> None:
-    await sign_in(page, server, staff)
+async def open_console(page: Page, server: RunningServer, staff=ANNA, lang: str = "de") -> None:
+    await sign_in(page, server, staff, lang)
     availability = page.locator('[data-kc="availability"]')
     await expect(availability).to_be_enabled()
     if not await availability.is_checked():
@@ -181,10 +181,12 @@ async def test_a_reveal_needs_a_reason_and_says_it_is_recorded(
     await shot(page, "console-revealed")
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
 async def test_visitor_text_is_shown_as_text_and_the_open_console_passes_axe(
-    page: Page, console_server: RunningServer, visitor: Visitor
+    page: Page, console_server: RunningServer, visitor: Visitor, lang: str
 ) -> None:
-    await open_console(page, console_server)
+    await open_console(page, console_server, lang=lang)
+    assert await page.get_attribute("html", "lang") == lang
     hostile = '<img src=x data-kc="injected" onerror="window.injected=1"> Hilfe'
     _, conversation = await waiting_conversation(page, visitor, hostile)
     await page.locator(
@@ -198,4 +200,5 @@ async def test_visitor_text_is_shown_as_text_and_the_open_console_passes_axe(
     await expect(page.locator('[data-kc="send-form"]')).to_be_visible()
     violations = await axe_violations(page)
     assert violations == [], describe_violations(violations)
+    await shot(page, f"console-open-{lang}")
     await page.locator('[data-kc="close"]').click()
