@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
@@ -15,6 +16,7 @@ from klarchat.operator.routes import routes as operator_routes
 from klarchat.retention import periodic_purge
 from klarchat.services import Services
 from klarchat.web.chat_socket import chat_socket
+from klarchat.web.headers import SecurityHeaders
 from klarchat.web.metrics_endpoint import attach, metrics
 from klarchat.web.pages import demo_page, healthz, loader, signing_key, static_dir
 from klarchat.web.privacy import privacy_notice
@@ -46,4 +48,5 @@ def create_app(settings: Settings) -> Starlette:
             *operator_routes(),
         ],
         lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders)],
     )

@@ -403,6 +403,11 @@ class Settings(BaseSettings):
             own.add(self.public_url.rstrip("/"))
         return own | {origin.rstrip("/") for origin in self.allowed_origins}
 
+    def handoff_offered(self) -> bool:
+        """A person can be asked for only if handoff is on and there is a consent to ask
+        (the purpose `human_support`)."""
+        return self.handoff.enabled and "human_support" in self.consent.purposes
+
     def adapter_options(self) -> dict[str, Any]:
         return self.adapters.get(self.adapter, {})
 

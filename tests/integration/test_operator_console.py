@@ -429,3 +429,19 @@ async def test_sessions_expire_after_idle_time(
             assert expired.json()["error"] == "login_required"
     finally:
         running.stop()
+
+
+async def test_a_deleted_account_is_logged_out_at_once(server: RunningServer) -> None:
+    assert create_user(server, "tim", display_name="Tim").returncode == 0
+    async with operator(server, "tim") as op:
+        assert (await op.get("/admin/api/me")).status_code == 200
+        deleted = subprocess.run(
+            [*klarchat_command(), "--config", str(server.config), "admin", "delete-user", "tim"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=server.workdir,
+        )
+        assert deleted.returncode == 0, deleted.stderr
+        assert (await op.get("/admin/api/me")).status_code == 401
+        assert (await op.login("tim")).status_code == 401

@@ -28,7 +28,9 @@ def config(provider: FakeProvider, **handoff: object) -> dict[str, object]:
                     "required": True,
                     "title": {"de": "Chat", "en": "Chat"},
                     "text": {"de": "Ich willige ein.", "en": "I agree."},
-                    "recipients": [{"name": "Stand-in", "role": "Auftragsverarbeiter", "country": "DE"}],
+                    "recipients": [
+                        {"name": "Stand-in", "role": "Auftragsverarbeiter", "country": "DE"}
+                    ],
                 },
                 "human_support": {
                     "ask": "handoff",
@@ -47,7 +49,9 @@ def config(provider: FakeProvider, **handoff: object) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, provider: FakeProvider) -> Iterator[RunningServer]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, provider: FakeProvider
+) -> Iterator[RunningServer]:
     running = make_server(tmp_path_factory.mktemp("sensitive"), config(provider))
     running.start()
     assert create_user(running, "anna", display_name="Anna").returncode == 0
@@ -80,7 +84,12 @@ async def test_a_health_question_offers_the_channels_when_nobody_is_online(
     assert frames[-1]["outcome"] == "handoff"
     assert frames[-1]["ai"] is False
     offer = await chat.expect("handoff")
-    assert offer == {"type": "handoff", "state": "unavailable", "reason": "nobody_online", "contact": CONTACT}
+    assert offer == {
+        "type": "handoff",
+        "state": "unavailable",
+        "reason": "nobody_online",
+        "contact": CONTACT,
+    }
     assert len(provider.requests) == asked
     outcome, entities = audit_outcomes(server)[-1]
     assert outcome == "sensitive"
@@ -97,10 +106,16 @@ async def test_a_topic_word_asks_for_human_support_when_staff_are_online(
         chat = await chat_with_consent(server)
         frames = await chat.ask("Können Sie mir einen Kredit für die Küche empfehlen?", "k1")
         assert frames[-1]["outcome"] == "handoff"
-        assert await chat.expect("handoff") == {"type": "handoff", "state": "consent", "reason": "sensitive"}
+        assert await chat.expect("handoff") == {
+            "type": "handoff",
+            "state": "consent",
+            "reason": "sensitive",
+        }
         assert len(provider.requests) == asked
         frames = await chat.ask("Wie lange dauert der Versand?", "k2")
-        assert frames[-1]["outcome"] == "handoff", "the conversation waits for the answer to the offer"
+        assert frames[-1]["outcome"] == "handoff", (
+            "the conversation waits for the answer to the offer"
+        )
         await chat.close()
 
 

@@ -1,4 +1,4 @@
-"""`klarchat admin create-user|set-password`: staff accounts for the operator console.
+"""`klarchat admin create-user|set-password|delete-user`: staff accounts for the console.
 
 The password is read from the terminal without echo, or as one line from standard input
 when that is not a terminal (for provisioning scripts); it never appears on the command
@@ -33,7 +33,9 @@ def register(commands: Commands) -> None:
     )
     password = actions.add_parser("set-password", help="give an account a new password")
     password.add_argument("name")
-    for parser in (create, password):
+    delete = actions.add_parser("delete-user", help="remove an account and end its sessions")
+    delete.add_argument("name")
+    for parser in (create, password, delete):
         parser.add_argument("--data-dir", type=Path, help="folder holding klarchat.sqlite3")
         parser.set_defaults(run=run)
 
@@ -48,8 +50,9 @@ def _password() -> str:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    password = "" if args.admin_command == "delete-user" else _password()
     try:
-        print(asyncio.run(_apply(args, settings, _password())))
+        print(asyncio.run(_apply(args, settings, password)))
     except AccountError as exc:
         print(f"klarchat admin: {exc}", file=sys.stderr)
         return EXIT_BAD_CONFIG
@@ -65,6 +68,9 @@ async def _apply(args: argparse.Namespace, settings: Settings, password: str) ->
                 args.name, args.display_name or args.name, args.role, password
             )
             return f"created {account.role} {account.username!r} ({account.display_name})"
+        if args.admin_command == "delete-user":
+            await accounts.delete(args.name)
+            return f"deleted {args.name!r}; their sessions have ended"
         await accounts.set_password(args.name, password)
         return f"password changed for {args.name!r}"
     finally:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from klarchat.config import Controller, Dpo, Limits, Retention, Settings
+    from klarchat.config import Operator as OperatorSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,9 @@ class Facts:
     access_log: bool
     log_level: str
     gaps: dict[str, Gap]
+    operator: OperatorSettings
+    handoff: bool
+    """Whether visitors can ask for a person at the operator console."""
 
     @property
     def ai_chat(self) -> dict[str, Any]:
@@ -183,4 +187,6 @@ def gather(settings: Settings, lang: str, today: date) -> Facts:
         access_log=settings.access_log,
         log_level=settings.log_level,
         gaps=gaps(settings),
+        operator=settings.operator,
+        handoff=settings.handoff_offered(),
     )

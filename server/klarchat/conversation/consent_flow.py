@@ -20,7 +20,6 @@ from klarchat.conversation.purposes import (
     AI_CHAT,
     HUMAN_SUPPORT,
     TRANSCRIPT,
-    handoff_offered,
     is_active,
     policy_of,
 )
@@ -92,7 +91,7 @@ class ConsentFlow:
                         "max_message_chars": limits.max_message_chars,
                         "messages_per_minute": limits.messages_per_minute,
                     },
-                    "handoff": handoff_offered(svc.settings),
+                    "handoff": svc.settings.handoff_offered(),
                 }
             )
         )
@@ -155,6 +154,8 @@ class ConsentFlow:
                 for p in self._svc.policy.purposes
                 if session.consent_for(p).state is ConsentState.GIVEN
             ]
+            if not purposes:
+                raise ProtocolError(ErrorCode.NOT_GIVEN, "Nothing to withdraw: no consent is given.")
         else:
             purposes = list(dict.fromkeys(frame.purposes))
             self._check_purposes(purposes)

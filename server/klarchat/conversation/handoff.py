@@ -21,7 +21,6 @@ from klarchat.adapters.base import ChatMessage
 from klarchat.conversation.purposes import (
     HUMAN_SUPPORT,
     TRANSCRIPT,
-    handoff_offered,
     is_active,
 )
 from klarchat.events import ConversationChanged, HandoffChanged
@@ -71,7 +70,7 @@ class HandoffDesk:
         """Whether a message asks for a person in words (`handoff.phrases`); never while
         handoff is off, so that "Ihr Mitarbeiter sagte …" still reaches the AI there."""
         return (
-            handoff_offered(self._svc.settings)
+            self._svc.settings.handoff_offered()
             and self._phrases is not None
             and self._phrases.search(text) is not None
         )
@@ -139,7 +138,7 @@ class HandoffDesk:
         if state.state in ("consent", "waiting", "human", "closed"):
             await svc.live.send(session.conversation_id, self.frame(session))
             return
-        if not handoff_offered(svc.settings):
+        if not svc.settings.handoff_offered():
             await self._unavailable(session, "disabled")
             return
         settings = svc.settings.handoff

@@ -13,18 +13,12 @@ from klarchat.consent.policy import Policy
 from klarchat.sessions import Session
 
 if TYPE_CHECKING:
-    from klarchat.config import Settings
     from klarchat.services import Services
 
 AI_CHAT = "ai_chat"
 TRANSCRIPT = "transcript"
 HUMAN_SUPPORT = "human_support"
 """A person at the operator console reading the chat: asked at the moment of handoff."""
-
-
-def handoff_offered(settings: Settings) -> bool:
-    """A person can be asked for only if handoff is on and there is a consent to ask."""
-    return settings.handoff.enabled and HUMAN_SUPPORT in settings.consent.purposes
 
 
 def policy_of(services: Services, session: Session) -> Policy:

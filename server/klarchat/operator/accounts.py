@@ -73,6 +73,12 @@ class Accounts:
         if not await self._store.set_operator_password(username, hashed):
             raise AccountError(f"there is no user {username!r}")
 
+    async def delete(self, username: str) -> None:
+        """Remove the account and end its sessions; its oversight rows stay (they prove
+        what was done under the name)."""
+        if not await self._store.delete_operator(username):
+            raise AccountError(f"there is no user {username!r}")
+
     async def find(self, username: str) -> Account | None:
         row = await self._store.operator(username)
         return _account(row) if row else None

@@ -1,8 +1,9 @@
 """Rendering the console's pages: one Jinja2 environment and the headers every page carries.
 
-The pages run under a strict Content Security Policy: scripts and styles come only from
-`/admin/static/`, nothing inline, nothing from elsewhere, and no other site may frame them.
-They show conversations and records, so no cache may keep them.
+The pages run under a strict Content Security Policy of their own: scripts and styles come
+only from `/admin/static/`, nothing inline, nothing from elsewhere (not even `data:`
+images), and no other site may frame them; `web/headers.py` adds the rest. They show
+conversations and records, so no cache may keep them.
 """
 
 from __future__ import annotations
@@ -29,12 +30,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-PAGE_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "same-origin",
-    "X-Content-Type-Options": "nosniff",
-}
+PAGE_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Cache-Control": "no-store"}
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["texts"] = texts

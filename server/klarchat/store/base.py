@@ -105,6 +105,9 @@ class Store(Protocol):
 
     async def set_operator_password(self, username: str, password_hash: str) -> bool: ...
 
+    async def delete_operator(self, username: str) -> bool:
+        """The account and its sessions; False if there was none."""
+
     async def add_operator_session(self, row: OperatorSessionRow) -> None: ...
 
     async def operator_session(self, token_sha256: str) -> OperatorSessionRow | None: ...

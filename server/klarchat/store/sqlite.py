@@ -324,6 +324,12 @@ class SqliteStore:
             )
         return cursor.rowcount == 1
 
+    async def delete_operator(self, username: str) -> bool:
+        async with self._transaction() as db:
+            await db.execute("DELETE FROM operator_sessions WHERE username = ?", (username,))
+            cursor = await db.execute("DELETE FROM operators WHERE username = ?", (username,))
+        return cursor.rowcount == 1
+
     async def add_operator_session(self, row: OperatorSessionRow) -> None:
         async with self._write:
             await self.db.execute(
