@@ -33,7 +33,7 @@ from klarchat.events import (
 )
 from klarchat.services import Services
 
-CONVERSATION_STATES = ("ai", "waiting", "human", "closed")
+CONVERSATION_STATES = ("ai", "consent", "waiting", "human", "closed")
 HANDOFF_STEPS = ("requested", "claimed", "released", "closed")
 
 # Redaction takes milliseconds; an answer from a provider takes seconds.
@@ -45,7 +45,8 @@ class OperationsMetrics:
     """The counters and histograms of one app, and the event listener that feeds them.
 
     `live` is read at scrape time: `connections()` gives the open websockets and
-    `states()` the live conversations per state (`ai`, `waiting`, `human`, `closed`).
+    `states()` the live conversations per state (`ai`, `consent`, `waiting`, `human`,
+    `closed`).
     """
 
     def __init__(

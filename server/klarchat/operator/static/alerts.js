@@ -19,10 +19,14 @@ export class Alerts {
     if (this.audio.state === "suspended") this.audio.resume().catch(() => {});
   }
 
-  /** Screen readers hear it whether or not the operator is available. */
+  /** Screen readers hear it whether or not the operator is available. Emptied first, so
+   * that a second announcement with the same words is read out again. */
   announce(text) {
-    this.announcer.textContent = text;
+    this.announcer.textContent = "";
     this.announcer.dataset.alerts = String(Number(this.announcer.dataset.alerts) + 1);
+    setTimeout(() => {
+      this.announcer.textContent = text;
+    }, 100);
   }
 
   /** Sound and notification, for an available operator. */
