@@ -202,3 +202,44 @@ async def test_visitor_text_is_shown_as_text_and_the_open_console_passes_axe(
     assert violations == [], describe_violations(violations)
     await shot(page, f"console-open-{lang}")
     await page.locator('[data-kc="close"]').click()
+
+
+FAKE_NOTIFICATION = """
+window.__asked = 0;
+window.__shown = [];
+class FakeNotification {
+  static permission = "default";
+  static async requestPermission() {
+    window.__asked += 1;
+    FakeNotification.permission = "granted";
+    return "granted";
+  }
+  constructor(title, options) {
+    window.__shown.push(`${title}|${options.body}`);
+  }
+}
+window.Notification = FakeNotification;
+"""
+
+
+async def test_notifications_are_asked_for_only_by_the_button_and_then_shown(
+    page: Page, console_server: RunningServer, visitor: Visitor
+) -> None:
+    """The browser's Notification is replaced by a recorder: headless Chromium shows none."""
+    await page.add_init_script(FAKE_NOTIFICATION)
+    await open_console(page, console_server)
+    button = page.locator('[data-kc="notify-permission"]')
+    await expect(button).to_be_visible()
+    assert await page.evaluate("window.__asked") == 0, "permission must never be asked on load"
+
+    await button.click()
+    await expect(button).to_be_hidden()
+    await expect(page.locator('[data-kc="status"]')).to_have_text(
+        "Benachrichtigungen sind erlaubt."
+    )
+    assert await page.evaluate("window.__asked") == 1
+
+    await waiting_conversation(page, visitor)
+    await page.wait_for_function("window.__shown.length === 1")
+    shown = await page.evaluate("window.__shown[0]")
+    assert shown.startswith("Klarchat: jemand wartet|Neue Unterhaltung wartet auf eine Person")
