@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from klarchat.operator.admin_pages import EventFilter, figure_groups
+from klarchat.chain import verify_chain
+from klarchat.operator.admin_pages import EventFilter, figure_groups, reason_text
+from klarchat.operator.texts import TEXTS
 from klarchat.store.records import METRIC_COUNTERS, ConsentEventRow, MetricsRow
 
 
@@ -47,3 +49,32 @@ def test_figure_groups_name_version_and_variant() -> None:
     assert [g.label for g in groups] == ["v1 · ohne", "v1 · B"]
     assert [c for c, _ in groups[0].values] == list(METRIC_COUNTERS)
     assert dict(groups[1].values)["declined"] == 3
+
+
+class Link:
+    def __init__(self, seq: int, prev_hash: str, hash: str) -> None:
+        self.seq, self.prev_hash, self.hash = seq, prev_hash, hash
+
+
+async def reasons_of_broken_chains() -> list[str]:
+    """What the real chain check says for each kind of break."""
+
+    async def rows(*links: Link):
+        for link in links:
+            yield link
+
+    first = Link(1, "0" * 64, "a")
+    checks = [
+        verify_chain(rows(first, Link(3, "a", "b")), lambda row: row.hash),
+        verify_chain(rows(first, Link(2, "x", "b")), lambda row: row.hash),
+        verify_chain(rows(first), lambda row: "other"),
+    ]
+    return [(await check).reason for check in checks]
+
+
+async def test_every_reason_of_the_chain_check_is_translated() -> None:
+    reasons = await reasons_of_broken_chains()
+    assert [reason_text(r, TEXTS["de"]) for r in reasons] == list(
+        TEXTS["de"]["verify_reasons"].values()
+    )
+    assert reason_text("something new", TEXTS["en"]) == "something new"

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -126,6 +127,18 @@ def _page_number(request: Request, pages: int) -> int:
     return min(max(asked, 1), pages)
 
 
+_REASON_MARKERS = (("missing", "is missing"), ("link", "prev_hash"), ("hash", "hash does not"))
+
+
+def reason_text(reason: str, t: Mapping[str, Any]) -> str:
+    """The chain check's reason in the page's language; a wording it does not know is
+    shown as the check gave it."""
+    for key, marker in _REASON_MARKERS:
+        if marker in reason:
+            return t["verify_reasons"][key]
+    return reason
+
+
 def figure_groups(rows: list[MetricsRow], no_variant: str) -> list[Group]:
     return [
         Group(
@@ -189,7 +202,12 @@ async def _render_records(
             "account": login.account,
             "csrf": login.csrf,
             "page_name": "records",
-            "verification": verification,
+            "verification": None
+            if verification is None
+            else {
+                chain: replace(result, reason=reason_text(result.reason, t))
+                for chain, result in verification.items()
+            },
             "filter": chosen,
             "filter_query": chosen.query(),
             "purposes": purposes,

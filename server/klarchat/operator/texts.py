@@ -121,7 +121,12 @@ TEXTS: dict[str, dict[str, Any]] = {
         "chain_ledger": "Einwilligungsprotokoll",
         "chain_oversight": "Einsichtsprotokoll",
         "verify_ok": "in Ordnung: {checked} Einträge geprüft",
-        "verify_bad": "FEHLER bei Eintrag {seq}: {reason} ({checked} Einträge davor in Ordnung)",
+        "verify_bad": "FEHLER bei Eintrag {seq}: {reason} (davor in Ordnung: {checked})",
+        "verify_reasons": {
+            "missing": "der Eintrag fehlt",
+            "link": "prev_hash verweist nicht auf den Eintrag davor",
+            "hash": "der Hash passt nicht zum Inhalt des Eintrags",
+        },
         "figures_heading": "Einwilligungszahlen",
         "figures_intro": (
             "Sitzungen je Fassung der Einwilligungstexte und Formulierungsvariante; jede "
@@ -289,7 +294,12 @@ TEXTS: dict[str, dict[str, Any]] = {
         "chain_ledger": "Consent ledger",
         "chain_oversight": "Oversight log",
         "verify_ok": "intact: {checked} rows checked",
-        "verify_bad": "BROKEN at row {seq}: {reason} ({checked} rows before it intact)",
+        "verify_bad": "BROKEN at row {seq}: {reason} (intact before it: {checked})",
+        "verify_reasons": {
+            "missing": "the row is missing",
+            "link": "prev_hash does not link to the row before",
+            "hash": "the hash does not match the row's content",
+        },
         "figures_heading": "Consent figures",
         "figures_intro": (
             "Sessions per version of the consent texts and wording variant; each session "
