@@ -11,8 +11,11 @@ from starlette.websockets import WebSocket
 
 from klarchat.conversation.connection import Connection
 from klarchat.services import Services
+from klarchat.web.admission import Admission
 
 POLICY_VIOLATION = 1008
+TRY_AGAIN_LATER = 1013
+"""Closed at once when a cap is reached (`limits.max_connections` …); the reason names it."""
 
 
 async def chat_socket(websocket: WebSocket) -> None:
@@ -21,5 +24,15 @@ async def chat_socket(websocket: WebSocket) -> None:
     if origin is not None and origin.rstrip("/") not in services.settings.origins():
         await websocket.close(code=POLICY_VIOLATION)
         return
-    await websocket.accept()
-    await Connection(websocket, services, origin or "").run()
+    admission: Admission = websocket.app.state.admission
+    address = websocket.client.host if websocket.client else ""
+    refusal = admission.admit(address)
+    if refusal is not None:
+        await websocket.accept()
+        await websocket.close(code=TRY_AGAIN_LATER, reason=refusal)
+        return
+    try:
+        await websocket.accept()
+        await Connection(websocket, services, origin or "").run()
+    finally:
+        admission.release(address)
