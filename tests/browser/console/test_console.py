@@ -6,6 +6,8 @@ operator sees who has it; reveals need a reason; nothing a visitor typed becomes
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.async_api import BrowserContext, Locator, Page, expect
 
@@ -243,3 +245,22 @@ async def test_notifications_are_asked_for_only_by_the_button_and_then_shown(
     await page.wait_for_function("window.__shown.length === 1")
     shown = await page.evaluate("window.__shown[0]")
     assert shown.startswith("Klarchat: jemand wartet|Neue Unterhaltung wartet auf eine Person")
+
+
+async def test_a_session_that_ends_elsewhere_leads_back_to_the_login(
+    page: Page, console_server: RunningServer, visitor: Visitor
+) -> None:
+    await open_console(page, console_server)
+    _, conversation = await waiting_conversation(page, visitor)
+    csrf = await page.locator('meta[name="csrf-token"]').get_attribute("content")
+    ended = await page.request.post(
+        f"{console_server.origin}/admin/logout",
+        form={"csrf": csrf or ""},
+        headers={"Origin": console_server.origin},
+        max_redirects=0,
+    )
+    assert ended.status == 303
+    item = page.locator(f'[data-kc="conversation-item"][data-id="{conversation}"]')
+    await item.locator('[data-kc="open-conversation"]').click()
+    await expect(page).to_have_url(re.compile(r"/admin/login\?lang=de$"))
+    await expect(page.locator('[data-kc="login-submit"]')).to_be_visible()

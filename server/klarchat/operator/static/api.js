@@ -1,5 +1,6 @@
 // The console's one way to the server: JSON over fetch, the session's CSRF token on every
-// request, errors as `ApiError` with the API's stable code.
+// request, errors as `ApiError` with the API's stable code. A session that has ended
+// (expired, or logged out in another tab) leads back to the login page.
 
 let csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
 
@@ -30,6 +31,9 @@ export async function api(path, { method = "GET", body } = {}) {
     data = await response.json();
   } catch {
     data = null;
+  }
+  if (response.status === 401) {
+    window.location.assign(`/admin/login?lang=${encodeURIComponent(document.documentElement.lang)}`);
   }
   if (!response.ok) {
     const fallback = response.status === 401 ? "login_required" : String(response.status);

@@ -64,45 +64,51 @@ async function start() {
   }
   await reloadList();
 
-  const stream = new EventSource("/admin/api/events");
-  stream.addEventListener("open", () => {
-    status.textContent = "";
-  });
-  stream.addEventListener("error", async () => {
-    status.textContent = T.live_lost;
-    if (stream.readyState === EventSource.CLOSED) {
-      try {
-        await api("/me");
-      } catch (error) {
-        if (error.status === 401) window.location.assign("/admin/login");
+  /** The live stream. The browser reconnects by itself after a dropped connection; a
+   * refused one (an HTTP error) it gives up, so the console asks `/me` (which leads to the
+   * login page when the session has ended) and opens a new stream a little later. After a
+   * reconnection the list is read afresh: events may have been missed meanwhile. */
+  let connected = false;
+  function listen() {
+    const stream = new EventSource("/admin/api/events");
+    stream.addEventListener("open", () => {
+      status.textContent = "";
+      if (connected) {
+        reloadList().catch((error) => {
+          status.textContent = errorText(error);
+        });
       }
-    }
-  });
-  stream.addEventListener("conversation", (event) => {
-    const summary = JSON.parse(event.data);
-    noteWaiting(summary, { alert: true });
-    list.put(summary);
-    list.render();
-    view.update(summary);
-  });
-  stream.addEventListener("gone", (event) => {
-    const { id } = JSON.parse(event.data);
-    waiting.delete(id);
-    list.remove(id);
-    list.render();
-    view.gone(id);
-  });
-  stream.addEventListener("operators", (event) => {
-    list.available(JSON.parse(event.data).available);
-  });
+      connected = true;
+    });
+    stream.addEventListener("error", async () => {
+      status.textContent = T.live_lost;
+      if (stream.readyState !== EventSource.CLOSED) return;
+      await api("/me").catch(() => null);
+      setTimeout(listen, 5000);
+    });
+    stream.addEventListener("conversation", (event) => {
+      const summary = JSON.parse(event.data);
+      noteWaiting(summary, { alert: true });
+      list.put(summary);
+      list.render();
+      view.update(summary);
+    });
+    stream.addEventListener("gone", (event) => {
+      const { id } = JSON.parse(event.data);
+      waiting.delete(id);
+      list.remove(id);
+      list.render();
+      view.gone(id);
+    });
+    stream.addEventListener("operators", (event) => {
+      list.available(JSON.parse(event.data).available);
+    });
+  }
+  listen();
 
   setInterval(() => list.tick(), 1000);
 }
 
 start().catch((error) => {
-  if (error.status === 401) {
-    window.location.assign("/admin/login");
-    return;
-  }
   status.textContent = errorText(error);
 });

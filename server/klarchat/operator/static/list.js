@@ -92,10 +92,6 @@ export class ConversationList {
     this.entries.delete(id);
   }
 
-  get(id) {
-    return this.entries.get(id)?.summary ?? null;
-  }
-
   render() {
     const focusedId = document.activeElement?.closest?.("[data-kc=conversation-item]")?.dataset.id;
     const items = sorted(this.entries.values()).map((entry) =>
