@@ -22,7 +22,12 @@ from klarchat.consent.variants import Variants
 from klarchat.conversation.consent_flow import publish_ended
 from klarchat.conversation.handoff import HandoffDesk
 from klarchat.conversation.presence import Presence
-from klarchat.conversation.redaction import RedactionWorker, Redacts
+from klarchat.conversation.redaction import (
+    RedactionPool,
+    RedactionWorker,
+    Redacts,
+    RedactsAsync,
+)
 from klarchat.conversation.registry import LiveConversations
 from klarchat.conversation.responders import AdapterResponder, Responder
 from klarchat.events import Events
@@ -41,7 +46,7 @@ class Services:
     store: Store
     ledger: Ledger
     policy: Policy
-    redactor: RedactionWorker
+    redactor: RedactsAsync
     adapter: Adapter
     responder: Responder
     """The responder a new conversation starts with: the AI adapter."""
@@ -68,13 +73,7 @@ class Services:
         identities: Identities | None = None,
     ) -> Services:
         clock = clock or clock_from_environment()
-        if redactor is None:
-            redactor = Redactor(
-                settings.languages,
-                settings.privacy.score_threshold,
-                pass_through=settings.privacy.pass_through,
-                category_actions=settings.privacy.special_categories,
-            )
+        redaction = await _redaction(settings, redactor)
         if adapter is None:
             adapter = load_adapter(settings.adapter, settings.adapter_options())
         if identities is None:
@@ -90,7 +89,7 @@ class Services:
             store=store,
             ledger=Ledger(store, clock),
             policy=variants.base,
-            redactor=RedactionWorker(redactor),
+            redactor=redaction,
             adapter=adapter,
             responder=AdapterResponder(adapter, settings.assistant.name),
             identities=identities,
@@ -117,3 +116,28 @@ class Services:
             self.redactor.close()
             await self.adapter.aclose()
             await self.store.close()
+
+
+async def _redaction(settings: Settings, override: Redacts | None) -> RedactsAsync:
+    """A test's redactor in the worker thread; else the configured one: worker processes
+    (`privacy.redaction_processes`), or one worker thread in this process."""
+    privacy = settings.privacy
+    if override is None and privacy.redaction_processes > 0:
+        pool = RedactionPool(
+            privacy.redaction_processes,
+            settings.languages,
+            privacy.score_threshold,
+            pass_through=privacy.pass_through,
+            category_actions=privacy.special_categories,
+        )
+        await pool.start()
+        return pool
+    return RedactionWorker(
+        override
+        or Redactor(
+            settings.languages,
+            privacy.score_threshold,
+            pass_through=privacy.pass_through,
+            category_actions=privacy.special_categories,
+        )
+    )

@@ -82,6 +82,65 @@ class Redaction:
         return {f.category.entity_type: len(f.words) for f in self.categories}
 
 
+Span = tuple[str, int, int]
+"""(entity type, start, end) of one value found."""
+
+
+class Replacer:
+    """Swaps found values for the vault's placeholders, by the site owner's rules.
+
+    Apart from the finding (Presidio, the models), so that finding can run in worker
+    processes while the vault, which holds the conversation's values, stays in the server.
+    Placeholders the vault issued stay as they are, so that text written with them (by
+    staff at the console) keeps them. Special-category words are replaced only when their
+    category's action is ``redact``; with ``note`` or ``block`` they stay and are reported.
+    """
+
+    def __init__(
+        self,
+        pass_through: Collection[str] = (),
+        category_actions: Mapping[Category, CategoryAction] | None = None,
+    ) -> None:
+        self.pass_through = frozenset(pass_through)
+        self.category_actions = {
+            category: (category_actions or {}).get(category, CategoryAction.REDACT)
+            for category in Category
+        }
+        self._categories = {category.entity_type: category for category in Category}
+
+    def apply(self, text: str, spans: Sequence[Span], vault: Vault) -> Redaction:
+        replaced: list[Span] = []
+        words: dict[Category, list[str]] = {}
+        issued = [
+            (m.start(), m.end()) for m in PLACEHOLDER.finditer(text) if vault.original(m.group(0))
+        ]
+        for span in spans:
+            entity_type, start, end = span
+            if any(start < stop and begin < end for begin, stop in issued):
+                continue  # a placeholder of this conversation (staff write "Hallo <PERSON_1>")
+            category = self._categories.get(entity_type)
+            if category is not None:
+                words.setdefault(category, []).append(text[start:end])
+                if self.category_actions[category] is CategoryAction.REDACT:
+                    replaced.append(span)
+            elif entity_type not in self.pass_through:
+                replaced.append(span)
+        placeholders = [
+            vault.placeholder_for(kind, text[start:end]) for kind, start, end in replaced
+        ]
+        redacted = text
+        for (_, start, end), placeholder in reversed(
+            list(zip(replaced, placeholders, strict=True))
+        ):
+            redacted = redacted[:start] + placeholder + redacted[end:]
+        counts = Counter(kind for kind, _, _ in replaced if kind not in self._categories)
+        findings = tuple(
+            CategoryFinding(category, self.category_actions[category], tuple(found))
+            for category, found in words.items()
+        )
+        return Redaction(text=redacted, entities=dict(counts), categories=findings)
+
+
 class _WithholdArguments(logging.Filter):
     """Drop the values interpolated into Presidio's log records.
 
@@ -126,12 +185,9 @@ class Redactor:
         _silence_presidio_text()
         self.supported_languages: tuple[str, ...] = tuple(dict.fromkeys(languages))
         self.score_threshold = score_threshold
-        self.pass_through = frozenset(pass_through)
-        self.category_actions = {
-            category: (category_actions or {}).get(category, CategoryAction.REDACT)
-            for category in Category
-        }
-        self._categories = {category.entity_type: category for category in Category}
+        self.replacer = Replacer(pass_through, category_actions)
+        self.pass_through = self.replacer.pass_through
+        self.category_actions = self.replacer.category_actions
         registry = RecognizerRegistry(supported_languages=list(self.supported_languages))
         for language in self.supported_languages:
             for recognizer in [*RECOGNIZERS[language](), *special_category_recognizers(language)]:
@@ -177,43 +233,14 @@ class Redactor:
         ]
         return join_addresses(text, resolve_overlaps([*found, *repeated]))
 
-    def redact(self, text: str, language: str, vault: Vault) -> Redaction:
-        """Replace every value found in ``text`` by its placeholder in ``vault``.
+    def spans(self, text: str, language: str, known_names: Iterable[str] = ()) -> list[Span]:
+        """`find` as plain tuples: what a worker process hands back (results pickle
+        slowly and carry more than `Replacer.apply` needs)."""
+        return [(r.entity_type, r.start, r.end) for r in self.find(text, language, known_names)]
 
-        Placeholders the vault issued stay as they are, so that text written with them
-        (by staff at the console) keeps them. Special-category words are replaced only when their category's action is
-        ``redact``; with ``note`` or ``block`` they stay and are reported instead.
-        """
-        replaced: list[RecognizerResult] = []
-        words: dict[Category, list[str]] = {}
-        issued = [
-            (m.start(), m.end()) for m in PLACEHOLDER.finditer(text) if vault.original(m.group(0))
-        ]
-        for result in self.find(text, language, vault.person_names):
-            if any(result.start < end and start < result.end for start, end in issued):
-                continue  # a placeholder of this conversation (staff write "Hallo <PERSON_1>")
-            category = self._categories.get(result.entity_type)
-            if category is not None:
-                words.setdefault(category, []).append(text[result.start : result.end])
-                if self.category_actions[category] is CategoryAction.REDACT:
-                    replaced.append(result)
-            elif result.entity_type not in self.pass_through:
-                replaced.append(result)
-        placeholders = [
-            vault.placeholder_for(result.entity_type, text[result.start : result.end])
-            for result in replaced
-        ]
-        redacted = text
-        for result, placeholder in reversed(list(zip(replaced, placeholders, strict=True))):
-            redacted = redacted[: result.start] + placeholder + redacted[result.end :]
-        counts = Counter(
-            result.entity_type for result in replaced if result.entity_type not in self._categories
-        )
-        findings = tuple(
-            CategoryFinding(category, self.category_actions[category], tuple(found))
-            for category, found in words.items()
-        )
-        return Redaction(text=redacted, entities=dict(counts), categories=findings)
+    def redact(self, text: str, language: str, vault: Vault) -> Redaction:
+        """Replace every value found in ``text`` by its placeholder in ``vault``."""
+        return self.replacer.apply(text, self.spans(text, language, vault.person_names), vault)
 
 
 def resolve_overlaps(results: Sequence[RecognizerResult]) -> list[RecognizerResult]:
