@@ -18,6 +18,7 @@ from klarchat.services import Services
 from klarchat.web.admission import Admission
 from klarchat.web.chat_socket import chat_socket
 from klarchat.web.headers import SecurityHeaders
+from klarchat.web.metrics_endpoint import attach, metrics
 from klarchat.web.pages import demo_page, healthz, loader, signing_key, static_dir
 from klarchat.web.privacy import privacy_notice
 
@@ -28,6 +29,7 @@ def create_app(settings: Settings) -> Starlette:
         services = await Services.start(settings)
         app.state.services = services
         app.state.console = Console.start(services)
+        app.state.operations_metrics = attach(services)
         limits = settings.limits
         app.state.admission = Admission(
             max_connections=limits.max_connections,
@@ -45,6 +47,7 @@ def create_app(settings: Settings) -> Starlette:
         routes=[
             Route("/", demo_page),
             Route("/healthz", healthz),
+            Route("/metrics", metrics),
             Route("/.well-known/klarchat-signing-key", signing_key),
             Route("/privacy", privacy_notice),
             Route("/klarchat.js", loader, name="loader"),

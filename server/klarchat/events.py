@@ -49,6 +49,8 @@ class MessageRedacted(Event):
     message_id: str
     entities: Mapping[str, int]
     blocked: bool
+    seconds: float
+    """How long redaction took (monotonic), for the operations metrics' latency histogram."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,11 +153,18 @@ class Answer:
 
         final: ServerFrame
         try:
+            began = svc.clock.monotonic()
             redaction = await svc.redactor.redact(frame.text, session.lang, session.vault)
             entities = {**redaction.entities, **redaction.category_counts}
             categories = [finding.as_frame() for finding in redaction.categories]
             await svc.events.publish(
-                MessageRedacted(session.conversation_id, frame.id, entities, redaction.blocked)
+                MessageRedacted(
+                    session.conversation_id,
+                    frame.id,
+                    entities,
+                    redaction.blocked,
+                    seconds=svc.clock.monotonic() - began,
+                )
             )
             if redaction.blocked:
                 await finished("blocked")

@@ -11,10 +11,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.templating import Jinja2Templates
 
 from klarchat.operator import api
 from klarchat.operator.accounts import Account
+from klarchat.operator.admin_pages import routes as admin_routes
 from klarchat.operator.auth import (
     COOKIE,
     LOGIN_COOKIE,
@@ -24,14 +24,10 @@ from klarchat.operator.auth import (
     set_cookie,
     tokens_match,
 )
+from klarchat.operator.rendering import render
+from klarchat.operator.texts import page_language
 
 PACKAGE = files("klarchat.operator")
-templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
-
-
-def page_language(request: Request) -> str:
-    lang = request.query_params.get("lang") or request.headers.get("accept-language", "de")[:2]
-    return "en" if lang.lower() == "en" else "de"
 
 
 async def _attempt(request: Request, username: str, password: str) -> Account | Response:
@@ -117,7 +113,7 @@ def _login_form(
 ) -> Response:
     """The form with a fresh double-submit token: a cookie and the same value in a field."""
     token = secrets.token_urlsafe(32)
-    response = templates.TemplateResponse(
+    response = render(
         request,
         "login.html",
         {"lang": lang, "csrf": token, "error": error, "username": username},
@@ -148,7 +144,7 @@ async def console_page(request: Request) -> Response:
     if login is None:
         return RedirectResponse("/admin/login", status_code=303)
     request.state.csrf = login.csrf
-    return templates.TemplateResponse(
+    return render(
         request,
         "console.html",
         {"lang": page_language(request), "account": login.account, "csrf": login.csrf},
@@ -180,5 +176,6 @@ def routes() -> list[BaseRoute]:
         Route(conversation + "/messages", api.send_message, methods=["POST"]),
         Route(conversation + "/reveal", api.reveal, methods=["POST"]),
         Route("/admin/api/events", live_events),
+        *admin_routes,
         Mount("/admin/static", StaticFiles(directory=str(PACKAGE / "static"), check_dir=False)),
     ]
