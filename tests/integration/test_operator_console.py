@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from tests.support.chat_client import ChatClient
+from tests.support.configs import with_provider
 from tests.support.fake_provider import FakeProvider
 from tests.support.operators import PASSWORD, OperatorClient, create_user, operator
 from tests.support.server import RunningServer, klarchat_command, make_server
@@ -31,35 +32,11 @@ def server(
 ) -> Iterator[RunningServer]:
     running = make_server(
         tmp_path_factory.mktemp("console"),
-        {
-            "adapter": "openai",
-            "adapters": {
-                "openai": {"base_url": provider.base_url, "model": "m", "api_key": "sk-test"}
-            },
-            "consent": {
-                "purposes": {
-                    "ai_chat": {
-                        "required": True,
-                        "title": {"de": "Chat", "en": "Chat"},
-                        "text": {"de": "Ich willige ein.", "en": "I agree."},
-                        "recipients": [
-                            {"name": "Stand-in", "role": "Auftragsverarbeiter", "country": "DE"}
-                        ],
-                    },
-                    "transcript": {
-                        "title": {"de": "Speichern", "en": "Keep"},
-                        "text": {"de": "Speichern ist freiwillig.", "en": "Keeping is optional."},
-                    },
-                    "human_support": {
-                        "ask": "handoff",
-                        "title": {"de": "Mensch", "en": "Person"},
-                        "text": {"de": "Eine Mitarbeiterin liest mit.", "en": "Staff read along."},
-                    },
-                }
-            },
-            "handoff": {"contact": CONTACT},
-            "operator": {"max_failed_logins": 3, "lockout_seconds": 30},
-        },
+        with_provider(
+            provider,
+            handoff={"contact": CONTACT},
+            operator={"max_failed_logins": 3, "lockout_seconds": 30},
+        ),
     )
     running.start()
     for name, role, display in (
@@ -90,6 +67,16 @@ async def waiting_visitor(server: RunningServer) -> ChatClient:
     assert waiting["state"] == "waiting"
     assert waiting["available"] is True
     return chat
+
+
+async def taken_over(server: RunningServer, op: OperatorClient) -> tuple[ChatClient, str]:
+    """A visitor waiting for a person, and the conversation `op` has claimed."""
+    await op.available()
+    chat = await waiting_visitor(server)
+    cid = await conversation_id(op, "waiting")
+    assert (await op.post(f"/admin/api/conversations/{cid}/claim")).status_code == 200
+    assert (await chat.expect("handoff"))["state"] == "human"
+    return chat, cid
 
 
 async def conversation_id(op: OperatorClient, state: str) -> str:
@@ -326,11 +313,7 @@ async def test_a_phrase_asks_for_a_person(server: RunningServer, provider: FakeP
 
 async def test_closing_ends_the_chat_for_the_visitor(server: RunningServer) -> None:
     async with operator(server, "anna") as op:
-        await op.available()
-        chat = await waiting_visitor(server)
-        cid = await conversation_id(op, "waiting")
-        assert (await op.post(f"/admin/api/conversations/{cid}/claim")).status_code == 200
-        await chat.expect("handoff")
+        chat, cid = await taken_over(server, op)
         assert (await op.post(f"/admin/api/conversations/{cid}/close")).status_code == 200
         assert (await chat.expect("handoff"))["state"] == "closed"
         frames = await chat.ask("Hallo?", "late")
@@ -341,11 +324,7 @@ async def test_closing_ends_the_chat_for_the_visitor(server: RunningServer) -> N
 
 async def test_withdrawing_human_support_hands_back_to_the_ai(server: RunningServer) -> None:
     async with operator(server, "anna") as op:
-        await op.available()
-        chat = await waiting_visitor(server)
-        cid = await conversation_id(op, "waiting")
-        assert (await op.post(f"/admin/api/conversations/{cid}/claim")).status_code == 200
-        await chat.expect("handoff")
+        chat, cid = await taken_over(server, op)
         await chat.send({"type": "withdraw", "purposes": ["human_support"]})
         assert await chat.expect("handoff") == {
             "type": "handoff",

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.chat_client import ChatClient
+from tests.support.configs import with_provider
 from tests.support.fake_provider import FakeProvider
 from tests.support.server import RunningServer, make_server
 
@@ -21,21 +22,7 @@ def pooled(
 ) -> Iterator[RunningServer]:
     server = make_server(
         tmp_path_factory.mktemp("pool"),
-        {
-            "adapter": "openai",
-            "adapters": {"openai": {"base_url": provider.base_url, "model": "m", "api_key": "k"}},
-            "consent": {
-                "purposes": {
-                    "ai_chat": {
-                        "required": True,
-                        "title": {"de": "Chat", "en": "Chat"},
-                        "text": {"de": "Ich willige ein.", "en": "I agree."},
-                        "recipients": [{"name": "Stand-in", "role": "AV", "country": "DE"}],
-                    }
-                }
-            },
-            "privacy": {"redaction_processes": 2},
-        },
+        with_provider(provider, privacy={"redaction_processes": 2}),
     ).start()
     yield server
     server.stop()

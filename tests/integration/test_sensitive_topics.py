@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.chat_client import ChatClient
+from tests.support.configs import with_provider
 from tests.support.fake_provider import FakeProvider
 from tests.support.operators import create_user, operator
 from tests.support.server import RunningServer, make_server
@@ -19,33 +20,16 @@ CONTACT = {"email": "praxis@example.org"}
 
 
 def config(provider: FakeProvider, **handoff: object) -> dict[str, object]:
-    return {
-        "adapter": "openai",
-        "adapters": {"openai": {"base_url": provider.base_url, "model": "m", "api_key": "k"}},
-        "consent": {
-            "purposes": {
-                "ai_chat": {
-                    "required": True,
-                    "title": {"de": "Chat", "en": "Chat"},
-                    "text": {"de": "Ich willige ein.", "en": "I agree."},
-                    "recipients": [
-                        {"name": "Stand-in", "role": "Auftragsverarbeiter", "country": "DE"}
-                    ],
-                },
-                "human_support": {
-                    "ask": "handoff",
-                    "title": {"de": "Mensch", "en": "Person"},
-                    "text": {"de": "Eine Mitarbeiterin liest mit.", "en": "Staff read along."},
-                },
-            }
-        },
-        "handoff": {
+    return with_provider(
+        provider,
+        transcript=False,
+        handoff={
             "offer_for_categories": ["health"],
             "offer_for_topics": ["Kredit", "Geldanlage"],
             "contact": CONTACT,
             **handoff,
         },
-    }
+    )
 
 
 @pytest.fixture(scope="module")

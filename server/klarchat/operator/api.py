@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from functools import wraps
-from typing import Any
+from typing import Any, Literal
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -16,7 +16,9 @@ from starlette.responses import JSONResponse, Response
 from klarchat.conversation.handoff import HandoffRefused, Staff
 from klarchat.operator.auth import Login, require_login
 from klarchat.operator.summaries import placeholders, summary, transcript
+from klarchat.oversight import OversightAction
 from klarchat.services import Services
+from klarchat.sessions import Session
 
 STATUS = {
     "unknown_conversation": 404,
@@ -58,6 +60,28 @@ def services_of(request: Request) -> Services:
 
 def staff(login: Login) -> Staff:
     return Staff(login.account.username, login.account.display_name)
+
+
+def readable(svc: Services, conversation_id: str) -> Session:
+    """A conversation staff may read: the visitor agreed to `human_support`."""
+    session = svc.handoffs.session(conversation_id)
+    if not svc.handoffs.may_read(session):
+        raise HandoffRefused("no_consent", "The visitor has not agreed that staff read along.")
+    return session
+
+
+async def on_record(
+    svc: Services, login: Login, action: OversightAction, session: Session, **detail: str
+) -> None:
+    """Append the staff action to the oversight log (who, what, when; never content)."""
+    await svc.oversight.record(
+        operator=login.account.username,
+        operator_name=login.account.display_name,
+        action=action,
+        conversation=session.conversation_id,
+        subject=session.subject,
+        **detail,
+    )
 
 
 async def body(request: Request) -> dict[str, Any]:
@@ -117,16 +141,8 @@ async def conversations(request: Request) -> Response:
 async def conversation(request: Request) -> Response:
     login = await require_login(request)
     svc = services_of(request)
-    session = svc.handoffs.session(request.path_params["conversation"])
-    if not svc.handoffs.may_read(session):
-        raise HandoffRefused("no_consent", "The visitor has not agreed that staff read along.")
-    await svc.oversight.record(
-        operator=login.account.username,
-        operator_name=login.account.display_name,
-        action="view",
-        conversation=session.conversation_id,
-        subject=session.subject,
-    )
+    session = readable(svc, request.path_params["conversation"])
+    await on_record(svc, login, "view", session)
     return JSONResponse(
         {
             "conversation": summary(svc, session),
@@ -136,7 +152,7 @@ async def conversation(request: Request) -> Response:
     )
 
 
-async def _act(request: Request, action: str) -> Response:
+async def _act(request: Request, action: Literal["claim", "release", "close"]) -> Response:
     login = await require_login(request, write=True)
     svc = services_of(request)
     cid = request.path_params["conversation"]
@@ -147,13 +163,7 @@ async def _act(request: Request, action: str) -> Response:
         session = await desk.release(cid, staff(login))
     else:
         session = await desk.close(cid, staff(login))
-    await svc.oversight.record(
-        operator=login.account.username,
-        operator_name=login.account.display_name,
-        action=action,  # type: ignore[arg-type]
-        conversation=cid,
-        subject=session.subject,
-    )
+    await on_record(svc, login, action, session)
     return JSONResponse({"conversation": summary(svc, session)})
 
 
@@ -182,13 +192,7 @@ async def send_message(request: Request) -> Response:
     svc = services_of(request)
     cid = request.path_params["conversation"]
     line = await svc.handoffs.say(cid, staff(login), text)
-    await svc.oversight.record(
-        operator=login.account.username,
-        operator_name=login.account.display_name,
-        action="message",
-        conversation=cid,
-        subject=svc.handoffs.session(cid).subject,
-    )
+    await on_record(svc, login, "message", svc.handoffs.session(cid))
     return JSONResponse(
         {"message": {"role": line.role, "author": line.author, "text": line.text, "at": line.at}}
     )
@@ -206,20 +210,10 @@ async def reveal(request: Request) -> Response:
         raise HandoffRefused("reason_required", f"Give a reason of at least {minimum} characters.")
     if not isinstance(placeholder, str):
         raise HTTPException(400, "bad_request")
-    session = svc.handoffs.session(request.path_params["conversation"])
-    if not svc.handoffs.may_read(session):
-        raise HandoffRefused("no_consent", "The visitor has not agreed that staff read along.")
+    session = readable(svc, request.path_params["conversation"])
     value = session.vault.original(placeholder)
     if value is None:
         raise HandoffRefused("not_live", "This value is no longer held.")
     entity_type = placeholder[1:-1].rsplit("_", 1)[0]
-    await svc.oversight.record(
-        operator=login.account.username,
-        operator_name=login.account.display_name,
-        action="reveal",
-        conversation=session.conversation_id,
-        subject=session.subject,
-        entity_type=entity_type,
-        reason=reason.strip(),
-    )
+    await on_record(svc, login, "reveal", session, entity_type=entity_type, reason=reason.strip())
     return JSONResponse({"placeholder": placeholder, "entity_type": entity_type, "value": value})
