@@ -7,7 +7,7 @@ import argparse
 import asyncio
 import sys
 
-from klarchat.cli.common import Commands
+from klarchat.cli.common import Commands, adapter_config_error
 from klarchat.config import ConfigError, Settings
 
 
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         adapter = load_adapter(settings.adapter, settings.adapter_options())
     except AdapterConfigError as exc:
-        raise ConfigError(str(exc)) from None
+        raise adapter_config_error(exc, args) from None
     asyncio.run(adapter.aclose())
     issues = notice_issues(settings)
     errors = [str(issue) for issue in issues if issue.error]

@@ -4,11 +4,13 @@ and how a verdict is printed."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from klarchat.config import Settings
+from klarchat.config import ConfigError, Settings
+from klarchat.config_sources import variable_for
 
 EXIT_CHECK_FAILED = 1
 EXIT_NOT_FOUND = 1
@@ -26,3 +28,18 @@ class UsageError(Exception):
 def failed(verdict: str, reason: str) -> int:
     print(f"{verdict}: {reason}", file=sys.stderr)
     return EXIT_CHECK_FAILED
+
+
+def adapter_config_error(exc: Exception, args: argparse.Namespace) -> ConfigError:
+    """An adapter's complaint (`adapters.openai.model: ...`), said of the variable or file
+    that holds the key, like every other configuration error."""
+    message = str(exc)
+    key = message.split(":", 1)[0].strip()
+    variable = variable_for(key.split("."), os.environ)
+    source = getattr(args, "config_source", None)
+    if variable:
+        return ConfigError(f"environment variable {variable}, key {message}")
+    if source:
+        return ConfigError(f"{source}, key {message}")
+    name = "KLARCHAT_" + key.upper().replace(".", "__")
+    return ConfigError(f"{message} (no config file: set it in klarchat.toml or as {name})")
