@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
@@ -17,11 +17,15 @@ from klarchat.web.pages import demo_page, healthz, loader, signing_key, static_d
 from klarchat.web.privacy import privacy_notice
 
 
-def create_app(settings: Settings) -> Starlette:
+def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None) -> Starlette:
+    """`on_ready` runs once the services have started (`klarchat serve` prints its summary)."""
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         services = await Services.start(settings)
         app.state.services = services
+        if on_ready is not None:
+            on_ready()
         try:
             async with periodic_purge(services.store, settings.retention, services.clock):
                 yield

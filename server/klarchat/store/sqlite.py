@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from collections.abc import AsyncIterator, Callable, Collection
 from contextlib import asynccontextmanager
 from dataclasses import astuple
@@ -48,6 +49,17 @@ def migrate(path: Path) -> None:
     backend.connection.close()
 
 
+def make_private(path: Path) -> None:
+    """The folder 0700 and the database 0600, like the key files beside it: it holds
+    transcripts. SQLite gives its -wal and -shm files the database file's mode."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.parent.chmod(0o700)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for file in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+        if file.exists():
+            file.chmod(0o600)
+
+
 class SqliteStore:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -61,7 +73,7 @@ class SqliteStore:
         return self._db
 
     async def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private(self.path)
         migrate(self.path)
         self._db = await aiosqlite.connect(self.path, isolation_level=None)
         await self._db.execute("PRAGMA journal_mode=WAL")
