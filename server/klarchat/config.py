@@ -39,7 +39,6 @@ from klarchat.config_sources import (
     unknown_variables,
     variable_for,
 )
-
 from klarchat.defaults import (
     DEFAULT_BLOCK_NOTICE,
     DEFAULT_DISCLOSURE,

@@ -25,7 +25,9 @@ def address(settings: Settings) -> str:
 def startup_summary(settings: Settings, source: Path | None, notice_warnings: list[str]) -> str:
     adapter = settings.adapter
     if adapter == "offline":
-        adapter += " (a built-in FAQ for trying Klarchat, not an AI; set adapter to answer with one)"
+        adapter += (
+            " (a built-in FAQ for trying Klarchat, not an AI; set adapter to answer with one)"
+        )
     elif adapter == "openai":
         options = settings.adapter_options()
         adapter += f" ({options.get('model', '?')} at {options.get('base_url', 'the default URL')};"
