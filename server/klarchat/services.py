@@ -27,6 +27,7 @@ from klarchat.events import Events
 from klarchat.identity import Identities, load_or_create_secret
 from klarchat.metrics import ConsentMetrics
 from klarchat.privacy.redactor import Redactor
+from klarchat.provider_health import ProviderHealth
 from klarchat.sessions import SessionRegistry
 from klarchat.store.base import Store
 from klarchat.store.factory import open_store
@@ -49,6 +50,7 @@ class Services:
     variants: Variants
     events: Events
     live: LiveConversations
+    provider_health: ProviderHealth
 
     @classmethod
     async def start(
@@ -78,6 +80,8 @@ class Services:
         events = Events()
         events.subscribe(ConsentMetrics(store, variants))
         events.subscribe(AuditLog(store))
+        provider_health = ProviderHealth(adapter.name)
+        events.subscribe(provider_health)
         return cls(
             settings=settings,
             store=store,
@@ -97,6 +101,7 @@ class Services:
             variants=variants,
             events=events,
             live=LiveConversations(events),
+            provider_health=provider_health,
         )
 
     async def stop(self) -> None:

@@ -97,7 +97,7 @@ def test_defaults_serve_demo_page_loader_and_health(tmp_path: Path) -> None:
         assert loader.status_code == 200
         assert loader.headers["content-type"].startswith("text/javascript")
         assert "attachShadow" in loader.text
-        assert httpx.get(f"{server.origin}/healthz").json() == {"status": "ok"}
+        assert httpx.get(f"{server.origin}/healthz").json() == {"status": "ok", "provider": "unknown"}
         german = httpx.get(f"{server.origin}/privacy").text
         assert "Chat mit dem KI-Assistenten" in german and "Gesprächsverlauf speichern" in german
         assert "jederzeit mit einem Klick" in german

@@ -18,6 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "server" / "klarchat"
 LAYERS: list[tuple[str, ...]] = [
     (
         "klarchat.config",
+        "klarchat.config_sources",
         "klarchat.defaults",
         "klarchat.clock",
         "klarchat.protocol",
@@ -37,6 +38,7 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.rights",
         "klarchat.retention",
         "klarchat.readability",
+        "klarchat.provider_health",
     ),
     ("klarchat.conversation",),
     ("klarchat.services",),

@@ -6,13 +6,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from typing import TYPE_CHECKING
 
-from klarchat.cli.common import Commands, adapter_config_error
+from klarchat.cli.common import EXIT_CHECK_FAILED, Commands, adapter_config_error
 from klarchat.config import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from klarchat.adapters.base import Adapter
+    from klarchat.adapters.probe import ProbeResult
 
 
 def register(commands: Commands) -> None:
     check = commands.add_parser("check-config", help="validate the configuration without starting")
+    check.add_argument(
+        "--probe",
+        action="store_true",
+        help="also ask the LLM backend one fixed question and say whether it answers (exit 1 if not)",
+    )
     check.set_defaults(run=run)
 
 
@@ -28,7 +38,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         adapter = load_adapter(settings.adapter, settings.adapter_options())
     except AdapterConfigError as exc:
         raise adapter_config_error(exc, args) from None
-    asyncio.run(adapter.aclose())
+    probe = asyncio.run(_probe_and_close(adapter, settings.default_language if args.probe else ""))
     issues = notice_issues(settings)
     errors = [str(issue) for issue in issues if issue.error]
     if errors:
@@ -55,4 +65,18 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 f"below {score.threshold:.0f}): use shorter sentences and shorter words",
                 file=sys.stderr,
             )
+    if probe is not None:
+        print(probe.line(), file=sys.stdout if probe.ok else sys.stderr)
+        return 0 if probe.ok else EXIT_CHECK_FAILED
     return 0
+
+
+async def _probe_and_close(adapter: Adapter, language: str) -> ProbeResult | None:
+    """Probe in `language` (no language: do not probe); the adapter's client is closed in
+    the event loop it was used in."""
+    from klarchat.adapters.probe import probe
+
+    try:
+        return await probe(adapter, language) if language else None
+    finally:
+        await adapter.aclose()

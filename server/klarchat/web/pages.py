@@ -32,7 +32,14 @@ async def loader(request: Request) -> Response:
 
 
 async def healthz(request: Request) -> Response:
-    return JSONResponse({"status": "ok"})
+    """200 while the server is up; `provider` says whether the LLM backend answered the
+    latest question (`unknown` until one is asked), so a monitor can tell the two apart."""
+    provider = request.app.state.services.provider_health.current
+    body: dict[str, str] = {"status": "ok" if provider.state != "failing" else "degraded"}
+    body["provider"] = provider.state
+    if provider.state == "failing":
+        body |= {"since": provider.since, "code": provider.code}
+    return JSONResponse(body)
 
 
 async def signing_key(request: Request) -> Response:
