@@ -13,6 +13,7 @@ from klarchat.config import Settings
 from klarchat.retention import periodic_purge
 from klarchat.services import Services
 from klarchat.web.chat_socket import chat_socket
+from klarchat.web.origins import RefusedOrigins
 from klarchat.web.pages import demo_page, healthz, loader, signing_key, static_dir
 from klarchat.web.privacy import privacy_notice
 
@@ -24,6 +25,7 @@ def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         services = await Services.start(settings)
         app.state.services = services
+        app.state.refused_origins = RefusedOrigins(services.clock.monotonic)
         if on_ready is not None:
             on_ready()
         try:

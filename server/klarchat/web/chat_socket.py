@@ -3,6 +3,7 @@
 Browsers always send `Origin` on a websocket handshake, so checking it stops other
 sites from opening chats in a visitor's name (cross-site websocket hijacking). A
 client without `Origin` is not a browser and could forge any value; it is let in.
+A refused origin is closed with `REFUSED_ORIGIN` before a frame is read (see `origins`).
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from starlette.websockets import WebSocket
 
 from klarchat.conversation.connection import Connection
 from klarchat.services import Services
-
-POLICY_VIOLATION = 1008
+from klarchat.web.origins import REFUSED_ORIGIN, RefusedOrigins
 
 
 async def chat_socket(websocket: WebSocket) -> None:
     services: Services = websocket.app.state.services
     origin = websocket.headers.get("origin")
     if origin is not None and origin.rstrip("/") not in services.settings.origins():
-        await websocket.close(code=POLICY_VIOLATION)
+        refused: RefusedOrigins = websocket.app.state.refused_origins
+        refused.refused(origin)
+        await websocket.accept()
+        await websocket.close(code=REFUSED_ORIGIN, reason="origin not allowed")
         return
     await websocket.accept()
     await Connection(websocket, services, origin or "").run()
