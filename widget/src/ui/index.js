@@ -330,6 +330,13 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
       show(connection, false);
       return;
     }
+    if (name === "refused") {
+      online = false;
+      connection.textContent = t.refused;
+      show(connection, true);
+      announce(t.refused);
+      return;
+    }
     if (name === "connecting") {
       if (!welcome) {
         connection.textContent = t.connecting;

@@ -15,6 +15,7 @@ export default {
   optional: "freiwillig",
   privacy: "Datenschutzhinweise",
   newTab: " (öffnet in neuem Tab)",
+  details: "Rechtsgrundlage, Empfänger, Speicherdauer",
   accept: "Zustimmen",
   decline: "Ablehnen",
   hint: "Für den Chat brauchen wir Ihre Einwilligung zu „{x}“. Setzen Sie dort den Haken oder wählen Sie „Ablehnen“.",
@@ -59,6 +60,8 @@ export default {
   send: "Senden",
   connecting: "Verbindung wird aufgebaut …",
   reconnecting: "Verbindung unterbrochen. Neuer Versuch in {x} s …",
+  refused:
+    "Der Chat ist auf dieser Seite nicht freigeschaltet. Der Betreiber der Website muss ihre Adresse in Klarchat erlauben (allowed_origins).",
   connected: "Verbunden.",
   resumed: "Unterhaltung fortgesetzt – der KI-Assistent kennt den bisherigen Verlauf.",
   removed: "Vor dem Senden entfernt: ",

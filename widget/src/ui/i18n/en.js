@@ -14,6 +14,7 @@ export default {
   optional: "optional",
   privacy: "Privacy notice",
   newTab: " (opens in a new tab)",
+  details: "Legal basis, recipients, retention",
   accept: "Accept",
   decline: "Decline",
   hint: "The chat needs your consent to “{x}”. Tick that box, or choose “Decline”.",
@@ -58,6 +59,8 @@ export default {
   send: "Send",
   connecting: "Connecting …",
   reconnecting: "Connection lost. Trying again in {x} s …",
+  refused:
+    "The chat is not enabled on this page. The website's operator has to allow its address in Klarchat (allowed_origins).",
   connected: "Connected.",
   resumed: "Conversation resumed – the AI assistant still knows what was said.",
   removed: "Removed before sending: ",

@@ -1,0 +1,97 @@
+"""A visitor's first minutes: Accept and Decline in sight on every screen, the chat
+full-screen on a phone, a site that is not allowed told so once (no retrying), a
+greeting after consent, and the conversation redrawn after a reload."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from playwright.async_api import BrowserContext, Page, expect
+
+from tests.browser.conftest import HOST, Widget, shot
+from tests.support.host_pages import HostPages
+from tests.support.server import RunningServer
+
+pytestmark = pytest.mark.browser
+
+SCREENS = [(360, 640), (390, 844), (1280, 800), (1920, 1080)]
+
+
+async def in_sight(page: Page, name: str) -> bool:
+    """The element's centre is inside the viewport and it is the element found there
+    (not scrolled away, clipped by the dialog or covered by something else)."""
+    return await page.evaluate(
+        """([selector, name]) => {
+            const root = document.querySelector(selector).shadowRoot;
+            const el = root.querySelector(`[data-kc="${name}"]`);
+            const box = el.getBoundingClientRect();
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+            const hit = root.elementFromPoint(x, y);
+            return hit === el || el.contains(hit);
+        }""",
+        [HOST, name],
+    )
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+async def test_accept_and_decline_are_in_sight_without_scrolling(
+    context: BrowserContext,
+    chat_server: RunningServer,
+    host_pages: HostPages,
+    width: int,
+    height: int,
+    lang: str,
+) -> None:
+    page = await context.new_page()
+    await page.set_viewport_size({"width": width, "height": height})
+    widget = Widget(page)
+    await widget.load(host_pages.url(chat_server.origin, lang=lang))
+    await widget.open()
+    await expect(widget.kc("accept")).to_be_visible()
+    assert await in_sight(page, "accept"), "Accept is out of sight"
+    assert await in_sight(page, "decline"), "Decline is out of sight"
+    # The details are folded, one click away, and still there.
+    more = widget.kc("purpose-more").first
+    await expect(widget.kc("purpose-details").first).to_be_hidden()
+    await shot(page, f"first-consent-{lang}-{width}x{height}")
+    await more.locator("summary").click()
+    await expect(widget.kc("purpose-details").first).to_be_visible()
+    assert await in_sight(page, "accept"), "Accept went out of sight with the details open"
+    await shot(page, f"first-consent-details-{lang}-{width}x{height}")
+    await page.close()
+
+
+async def test_on_a_phone_the_chat_fills_the_screen(
+    context: BrowserContext, chat_server: RunningServer, host_pages: HostPages
+) -> None:
+    page = await context.new_page()
+    await page.set_viewport_size({"width": 390, "height": 844})
+    widget = Widget(page)
+    await widget.load(host_pages.url(chat_server.origin))
+    await widget.open()
+    box = await widget.kc("dialog").bounding_box()
+    assert box == {"x": 0, "y": 0, "width": 390, "height": 844}
+    await widget.kc("close").click()
+    await expect(widget.kc("dialog")).to_be_hidden()
+    await expect(widget.launcher).to_be_visible()
+    await page.close()
+
+
+async def test_a_site_that_is_not_allowed_is_told_so_once(
+    page: Page, chat_server: RunningServer
+) -> None:
+    sockets: list[str] = []
+    page.on("websocket", lambda ws: sockets.append(ws.url))
+    with HostPages() as other_site:  # another port: an origin the server does not allow
+        widget = Widget(page)
+        await widget.load(other_site.url(chat_server.origin, lang="en"))
+        await widget.open()
+        connection = widget.kc("connection")
+        await expect(connection).to_contain_text("The chat is not enabled on this page.")
+        await asyncio.sleep(3)  # the first retries would have come after 0.25-1 s and 0.5-2 s
+        assert len(sockets) == 1
+        await expect(connection).to_contain_text("allowed_origins")
+        await shot(page, "first-refused-origin")
