@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -42,7 +42,9 @@ from klarchat.config_sources import (
 from klarchat.defaults import (
     DEFAULT_BLOCK_NOTICE,
     DEFAULT_DISCLOSURE,
+    DEFAULT_GREETING,
     DEFAULT_PURPOSES,
+    DEFAULT_SUGGESTIONS,
     DEFAULT_SYSTEM_PROMPT,
 )
 from klarchat.privacy.categories import Category, CategoryAction
@@ -51,6 +53,10 @@ CONFIG_ENV = "KLARCHAT_CONFIG"
 DEFAULT_CONFIG_FILE = "klarchat.toml"
 
 Localized = dict[str, str]
+# A few short questions under the greeting: more would push the chat out of sight.
+Suggestions = Annotated[
+    list[Annotated[str, Field(min_length=1, max_length=120)]], Field(max_length=4)
+]
 
 
 class ConfigError(Exception):
@@ -93,6 +99,11 @@ class Retention(_Section):
 class Assistant(_Section):
     name: str = "Klarchat"
     system_prompt: Localized = Field(default_factory=lambda: dict(DEFAULT_SYSTEM_PROMPT))
+    # The first message after consent, and a few questions the visitor can pick.
+    greeting: Localized = Field(default_factory=lambda: dict(DEFAULT_GREETING))
+    suggestions: dict[str, Suggestions] = Field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_SUGGESTIONS.items()}
+    )
 
 
 # A plain string is the same in every language.
@@ -250,6 +261,8 @@ class Settings(BaseSettings):
                 missing.append(f"consent.disclosure.{lang}")
             if lang not in self.assistant.system_prompt:
                 missing.append(f"assistant.system_prompt.{lang}")
+            if not self.assistant.greeting.get(lang, "").strip():
+                missing.append(f"assistant.greeting.{lang}")
             if lang not in self.privacy.block_notice:
                 missing.append(f"privacy.block_notice.{lang}")
             for pid, purpose in self.consent.purposes.items():

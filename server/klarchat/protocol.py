@@ -245,6 +245,13 @@ class Deleted(_ServerPart):
     links: int
 
 
+class HistoryItem(_ServerPart):
+    """An earlier message of a resumed conversation, with the visitor's values restored."""
+
+    role: Literal["user", "assistant"]
+    text: str
+
+
 class Welcome(_ServerPart):
     type: Literal["welcome"] = "welcome"
     session: str
@@ -258,6 +265,9 @@ class Welcome(_ServerPart):
     persist: bool
     privacy_url: str
     limits: Limits
+    greeting: str
+    suggestions: list[str]
+    history: list[HistoryItem]
 
 
 class ConsentRequired(_ServerPart):

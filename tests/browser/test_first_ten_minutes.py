@@ -10,6 +10,7 @@ import pytest
 from playwright.async_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import HOST, Widget, shot
+from tests.support.fake_provider import FakeProvider
 from tests.support.host_pages import HostPages
 from tests.support.server import RunningServer
 
@@ -95,3 +96,57 @@ async def test_a_site_that_is_not_allowed_is_told_so_once(
         assert len(sockets) == 1
         await expect(connection).to_contain_text("allowed_origins")
         await shot(page, "first-refused-origin")
+
+
+async def test_after_consent_the_assistant_greets_and_offers_questions(
+    page: Page, chat_server: RunningServer, host_pages: HostPages, provider: FakeProvider
+) -> None:
+    provider.reply_text = "Das Paket ist unterwegs."
+    widget = Widget(page)
+    await widget.load(host_pages.url(chat_server.origin))
+    await widget.open()
+    await expect(widget.kc("greeting")).to_have_count(0)  # nothing before consent
+    await widget.accept()
+    greeting = widget.kc("greeting")
+    await expect(greeting.locator('[data-kc="ai-text"]')).to_have_text(
+        "Hallo! Ich bin ein KI-Assistent. Wobei kann ich Ihnen helfen?"
+    )
+    await expect(greeting.locator('[data-kc="ai-label"]')).to_be_visible()
+    suggestions = widget.kc("suggestion")
+    await expect(suggestions).to_have_count(3)
+    await shot(page, "first-greeting")
+    await suggestions.first.click()
+    await expect(widget.kc("message-user")).to_have_text(
+        "Meine Bestellung ist noch nicht angekommen."
+    )
+    await widget.answer("Das Paket ist unterwegs.")
+    await expect(widget.kc("suggestions")).to_have_count(0)
+    assert provider.requests[-1]["messages"][-1]["content"] == (
+        "Meine Bestellung ist noch nicht angekommen."
+    )
+
+
+async def test_a_reload_redraws_the_conversation_the_server_holds(
+    page: Page, chat_server: RunningServer, host_pages: HostPages, provider: FakeProvider
+) -> None:
+    provider.reply_text = "Gern, Frau Kowalski: Die Rücksendung ist 30 Tage lang kostenlos."
+    widget = Widget(page)
+    await widget.load(host_pages.url(chat_server.origin))
+    await widget.open()
+    await widget.accept("ai_chat", "transcript")
+    await widget.send("Ich bin Anna Kowalski. Kann ich die Schuhe zurückschicken?")
+    await widget.answer("Gern, Frau Kowalski: Die Rücksendung ist 30 Tage lang kostenlos.")
+
+    await page.reload()
+    await widget.open()
+    await expect(widget.kc("resumed")).to_be_visible()
+    await expect(widget.kc("message-user")).to_have_text(
+        ["Ich bin Anna Kowalski. Kann ich die Schuhe zurückschicken?"]
+    )
+    await expect(widget.kc("message-ai").locator('[data-kc="ai-text"]')).to_have_text(
+        ["Gern, Frau Kowalski: Die Rücksendung ist 30 Tage lang kostenlos."]
+    )
+    await expect(widget.kc("consent")).to_be_hidden()
+    await expect(widget.kc("greeting")).to_have_count(0)
+    await expect(widget.input).to_be_enabled()
+    await shot(page, "first-redrawn-after-reload")

@@ -1,0 +1,49 @@
+// The start of a conversation: the assistant's greeting with a few questions to pick once
+// the visitor has consented (so the chat never opens onto an empty log), and, after a
+// reload that resumed the session, the earlier messages the server still holds.
+
+import { h } from "./dom.js";
+
+/** `ask(text)` sends a suggested question as if the visitor had typed it. */
+export function createGreeting(log, messages, ask) {
+  let greeted = false;
+  let choices = null;
+
+  return {
+    /** Greet once per page, and only while the log holds no conversation. */
+    greet(welcome) {
+      if (greeted || !welcome || !welcome.greeting || log.querySelector(".msg")) return;
+      greeted = true;
+      messages.delta("greeting", welcome.greeting);
+      messages.finish("greeting", "complete");
+      log.lastChild.setAttribute("data-kc", "greeting");
+      const questions = (welcome.suggestions || []).filter((q) => typeof q === "string" && q);
+      if (!questions.length) return;
+      choices = h(
+        "div",
+        { class: "suggestions", "data-kc": "suggestions" },
+        questions.map((q) =>
+          h("button", { type: "button", class: "hb", "data-kc": "suggestion", onclick: () => ask(q) }, q),
+        ),
+      );
+      log.append(choices);
+    },
+
+    /** The visitor has written: the suggestions have done their job. */
+    dismiss() {
+      if (choices) choices.remove();
+      choices = null;
+    },
+
+    /** Draw the messages of a resumed conversation, oldest first. */
+    redraw(history) {
+      (Array.isArray(history) ? history : []).forEach((item, i) => {
+        if (item.role === "user") messages.user(String(item.text));
+        else if (item.role === "assistant") {
+          messages.delta("earlier-" + i, String(item.text));
+          messages.finish("earlier-" + i, "complete");
+        }
+      });
+    },
+  };
+}
