@@ -4,9 +4,11 @@ and how a verdict is printed."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from klarchat.config import ConfigError, Settings
@@ -43,3 +45,15 @@ def adapter_config_error(exc: Exception, args: argparse.Namespace) -> ConfigErro
         return ConfigError(f"{source}, key {message}")
     name = "KLARCHAT_" + key.upper().replace(".", "__")
     return ConfigError(f"{message} (no config file: set it in klarchat.toml or as {name})")
+
+
+def read_json(path: Path, what: str) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read {what} {path}: {exc.strerror}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise UsageError(f"{what} {path} is not JSON") from None
+    if not isinstance(document, dict):
+        raise UsageError(f"{what} {path} is not a JSON object")
+    return document

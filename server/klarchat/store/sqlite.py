@@ -210,6 +210,14 @@ class SqliteStore:
         ) as cursor:
             return [ConsentEventRow(*values) async for values in cursor]
 
+    async def subjects_of_event(self, event_id_prefix: str) -> list[str]:
+        async with self.db.execute(
+            "SELECT DISTINCT subject FROM consent_events WHERE substr(event_id, 1, ?) = ?"
+            " ORDER BY subject",
+            (len(event_id_prefix), event_id_prefix),
+        ) as cursor:
+            return [subject async for (subject,) in cursor]
+
     async def consent_texts(self, sha256s: Collection[str]) -> dict[str, str]:
         wanted = sorted(set(sha256s))
         if not wanted:
