@@ -9,7 +9,7 @@ import asyncio
 import pytest
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import HOST, Widget, shot
+from tests.browser.conftest import HOST, Widget, settle, shot
 from tests.support.fake_provider import FakeProvider
 from tests.support.host_pages import HostPages
 from tests.support.server import RunningServer
@@ -73,8 +73,11 @@ async def test_on_a_phone_the_chat_fills_the_screen(
     widget = Widget(page)
     await widget.load(host_pages.url(chat_server.origin))
     await widget.open()
+    await settle(page)  # the dialog slides in by a few pixels
     box = await widget.kc("dialog").bounding_box()
-    assert box == {"x": 0, "y": 0, "width": 390, "height": 844}
+    assert box is not None
+    assert [round(box[k]) for k in ("x", "y", "width", "height")] == [0, 0, 390, 844]
+    await shot(page, "first-phone-390x844")
     await widget.kc("close").click()
     await expect(widget.kc("dialog")).to_be_hidden()
     await expect(widget.launcher).to_be_visible()
