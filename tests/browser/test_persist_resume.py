@@ -2,8 +2,9 @@
 
 The widget keeps the session token in `sessionStorage` (this tab only) while, and only
 while, the server's latest `persist` is true. Without it nothing is written and a reload
-starts afresh; with it a reload resumes the session (no consent step, a "resumed" note above the redrawn conversation,
-the assistant still knows the earlier context); withdrawal or erasure removes the key.
+starts afresh; with it a reload resumes the session (no consent step, a "resumed" note
+above the redrawn conversation, the assistant still knows the earlier context);
+withdrawal or erasure removes the key.
 """
 
 from __future__ import annotations
