@@ -14,7 +14,7 @@ from klarchat.retention import periodic_purge
 from klarchat.services import Services
 from klarchat.web.chat_socket import chat_socket
 from klarchat.web.origins import RefusedOrigins
-from klarchat.web.pages import demo_page, healthz, loader, signing_key, static_dir
+from klarchat.web.pages import demo_page, favicon, healthz, loader, signing_key, static_dir
 from klarchat.web.privacy import privacy_notice
 
 
@@ -37,6 +37,7 @@ def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None
     return Starlette(
         routes=[
             Route("/", demo_page),
+            Route("/favicon.ico", favicon),
             Route("/healthz", healthz),
             Route("/.well-known/klarchat-signing-key", signing_key),
             Route("/privacy", privacy_notice),

@@ -12,7 +12,7 @@ from playwright.async_api import BrowserContext, Page, expect
 from tests.browser.conftest import HOST, Widget, settle, shot
 from tests.support.fake_provider import FakeProvider
 from tests.support.host_pages import HostPages
-from tests.support.server import RunningServer
+from tests.support.server import RunningServer, make_server
 
 pytestmark = pytest.mark.browser
 
@@ -153,3 +153,38 @@ async def test_a_reload_redraws_the_conversation_the_server_holds(
     await expect(widget.kc("greeting")).to_have_count(0)
     await expect(widget.input).to_be_enabled()
     await shot(page, "first-redrawn-after-reload")
+
+
+@pytest.mark.parametrize("path", ["/privacy", "/privacy?lang=en", "/"])
+async def test_the_server_pages_fit_a_phone(
+    context: BrowserContext, chat_server: RunningServer, path: str
+) -> None:
+    page = await context.new_page()
+    await page.set_viewport_size({"width": 390, "height": 844})
+    response = await page.goto(chat_server.origin + path)
+    assert response is not None and response.ok
+    widths = await page.evaluate(
+        """() => ({page: document.documentElement.scrollWidth,
+                   snippets: [...document.querySelectorAll("pre")].map(
+                       (p) => p.scrollWidth - p.clientWidth)})"""
+    )
+    assert widths["page"] <= 390, "the page scrolls sideways"
+    assert all(overflow <= 0 for overflow in widths["snippets"]), "a snippet is cut off"
+    await shot(page, "first-page" + path.replace("/", "-").replace("?", "-").replace("=", "-"))
+    await page.close()
+
+
+async def test_the_favicon_exists_and_the_demo_says_what_answers(
+    context: BrowserContext, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    server = make_server(tmp_path_factory.mktemp("demo"), {}).start()  # the defaults: offline
+    try:
+        page = await context.new_page()
+        icon = await page.request.get(server.origin + "/favicon.ico")
+        assert icon.status == 200 and icon.headers["content-type"] == "image/x-icon"
+        await page.goto(server.origin + "/")
+        await expect(page.get_by_text("eine eingebaute FAQ zum Ausprobieren")).to_be_visible()
+        await expect(page.get_by_text("not an AI")).to_be_visible()
+        await page.close()
+    finally:
+        server.stop()

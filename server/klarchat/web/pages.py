@@ -1,5 +1,5 @@
-"""Plain HTTP endpoints: the demo page, the widget loader, the health check and the
-public signing key."""
+"""Plain HTTP endpoints: the demo page, the widget loader, the favicon, the health check
+and the public signing key."""
 
 from __future__ import annotations
 
@@ -20,7 +20,20 @@ def static_dir() -> Path:
 
 
 async def demo_page(request: Request) -> Response:
-    return templates.TemplateResponse(request, "demo.html", {"lang": "de"})
+    """Says when the built-in FAQ answers, so that nobody takes it for the AI they will get."""
+    adapter = request.app.state.services.settings.adapter
+    return templates.TemplateResponse(
+        request, "demo.html", {"lang": "de", "offline": adapter == "offline"}
+    )
+
+
+async def favicon(request: Request) -> Response:
+    """Browsers ask for it on every page; a 404 each time is noise in every log."""
+    return FileResponse(
+        static_dir() / "favicon.ico",
+        media_type="image/x-icon",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
 
 
 async def loader(request: Request) -> Response:
