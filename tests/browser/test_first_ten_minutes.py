@@ -9,7 +9,14 @@ import asyncio
 import pytest
 from playwright.async_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import HOST, Widget, settle, shot
+from tests.browser.conftest import (
+    HOST,
+    Widget,
+    axe_violations,
+    describe_violations,
+    settle,
+    shot,
+)
 from tests.support.fake_provider import FakeProvider
 from tests.support.host_pages import HostPages
 from tests.support.server import RunningServer, make_server
@@ -62,6 +69,8 @@ async def test_accept_and_decline_are_in_sight_without_scrolling(
     await expect(widget.kc("purpose-details").first).to_be_visible()
     assert await in_sight(page, "accept"), "Accept went out of sight with the details open"
     await shot(page, f"first-consent-details-{lang}-{width}x{height}")
+    violations = await axe_violations(page)
+    assert violations == [], describe_violations(violations)
     await page.close()
 
 
@@ -94,11 +103,13 @@ async def test_a_site_that_is_not_allowed_is_told_so_once(
         await widget.load(other_site.url(chat_server.origin, lang="en"))
         await widget.open()
         connection = widget.kc("connection")
-        await expect(connection).to_contain_text("The chat is not enabled on this page.")
+        await expect(connection).to_contain_text("The chat is not enabled on this page")
         await asyncio.sleep(3)  # the first retries would have come after 0.25-1 s and 0.5-2 s
         assert len(sockets) == 1
         await expect(connection).to_contain_text("allowed_origins")
         await shot(page, "first-refused-origin")
+        violations = await axe_violations(page)
+        assert violations == [], describe_violations(violations)
 
 
 async def test_after_consent_the_assistant_greets_and_offers_questions(
@@ -118,6 +129,8 @@ async def test_after_consent_the_assistant_greets_and_offers_questions(
     suggestions = widget.kc("suggestion")
     await expect(suggestions).to_have_count(3)
     await shot(page, "first-greeting")
+    violations = await axe_violations(page)
+    assert violations == [], describe_violations(violations)
     await suggestions.first.click()
     await expect(widget.kc("message-user")).to_have_text(
         "Meine Bestellung ist noch nicht angekommen."

@@ -12,17 +12,15 @@ export function createGreeting(log, messages, ask) {
   return {
     /** Greet once per page, and only while the log holds no conversation. */
     greet(welcome) {
-      if (greeted || !welcome || !welcome.greeting || log.querySelector(".msg")) return;
+      if (greeted || !welcome || log.querySelector(".msg")) return;
       greeted = true;
       messages.delta("greeting", welcome.greeting);
-      messages.finish("greeting", "complete");
+      messages.finish("greeting");
       log.lastChild.setAttribute("data-kc", "greeting");
-      const questions = (welcome.suggestions || []).filter((q) => typeof q === "string" && q);
-      if (!questions.length) return;
       choices = h(
         "div",
-        { class: "suggestions", "data-kc": "suggestions" },
-        questions.map((q) =>
+        { class: "acts", "data-kc": "suggestions" },
+        welcome.suggestions.map((q) =>
           h("button", { type: "button", class: "hb", "data-kc": "suggestion", onclick: () => ask(q) }, q),
         ),
       );
@@ -31,18 +29,14 @@ export function createGreeting(log, messages, ask) {
 
     /** The visitor has written: the suggestions have done their job. */
     dismiss() {
-      if (choices) choices.remove();
-      choices = null;
+      choices?.remove();
     },
 
     /** Draw the messages of a resumed conversation, oldest first. */
     redraw(history) {
-      (Array.isArray(history) ? history : []).forEach((item, i) => {
-        if (item.role === "user") messages.user(String(item.text));
-        else if (item.role === "assistant") {
-          messages.delta("earlier-" + i, String(item.text));
-          messages.finish("earlier-" + i, "complete");
-        }
+      history.forEach(({ role, text }, i) => {
+        if (role === "user") messages.user(text);
+        else messages.delta("earlier" + i, text), messages.finish("earlier" + i);
       });
     },
   };

@@ -60,8 +60,7 @@ export default {
   send: "Senden",
   connecting: "Verbindung wird aufgebaut …",
   reconnecting: "Verbindung unterbrochen. Neuer Versuch in {x} s …",
-  refused:
-    "Der Chat ist auf dieser Seite nicht freigeschaltet. Der Betreiber der Website muss ihre Adresse in Klarchat erlauben (allowed_origins).",
+  refused: "Der Chat ist auf dieser Seite nicht freigeschaltet (allowed_origins).",
   connected: "Verbunden.",
   resumed: "Unterhaltung fortgesetzt – der KI-Assistent kennt den bisherigen Verlauf.",
   removed: "Vor dem Senden entfernt: ",

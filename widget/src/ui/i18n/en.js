@@ -59,8 +59,7 @@ export default {
   send: "Send",
   connecting: "Connecting …",
   reconnecting: "Connection lost. Trying again in {x} s …",
-  refused:
-    "The chat is not enabled on this page. The website's operator has to allow its address in Klarchat (allowed_origins).",
+  refused: "The chat is not enabled on this page (allowed_origins).",
   connected: "Connected.",
   resumed: "Conversation resumed – the AI assistant still knows what was said.",
   removed: "Removed before sending: ",
