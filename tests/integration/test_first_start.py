@@ -4,28 +4,12 @@ start-up summary, a busy port, and a private data directory."""
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support.server import free_port, klarchat_command, make_server
-
-
-def klarchat(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KLARCHAT_")}
-    return subprocess.run(
-        [*klarchat_command(), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**clean, **(env or {})},
-    )
+from tests.support.server import free_port, make_server, run_cli
 
 
 def test_comma_separated_and_json_lists_in_the_environment(tmp_path: Path) -> None:
@@ -33,7 +17,7 @@ def test_comma_separated_and_json_lists_in_the_environment(tmp_path: Path) -> No
         "https://a.example,https://b.example",
         '["https://a.example","https://b.example"]',
     ):
-        result = klarchat("check-config", cwd=tmp_path, env={"KLARCHAT_ALLOWED_ORIGINS": value})
+        result = run_cli("check-config", cwd=tmp_path, env={"KLARCHAT_ALLOWED_ORIGINS": value})
         assert result.returncode == 0, result.stderr
         assert "https://a.example, https://b.example" in result.stdout
 
@@ -103,7 +87,7 @@ def test_a_configuration_error_names_its_source_and_the_likely_fix(
     if toml:
         (tmp_path / "klarchat.toml").write_text(toml, encoding="utf-8")
     for command in ("check-config", "serve"):
-        result = klarchat(command, cwd=tmp_path, env=env)
+        result = run_cli(command, cwd=tmp_path, env=env)
         assert result.returncode == 2, result.stdout
         assert expected in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
@@ -141,7 +125,7 @@ def test_a_busy_port_exits_2_with_a_hint_before_anything_runs(tmp_path: Path) ->
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", port))
         busy.listen()
-        result = klarchat("serve", "--port", str(port), "--data-dir", "data", cwd=tmp_path)
+        result = run_cli("serve", "--port", str(port), "--data-dir", "data", cwd=tmp_path)
     assert result.returncode == 2
     assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
     assert f"klarchat serve --port {port + 1}" in result.stderr
