@@ -10,6 +10,8 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from klarchat.config import Settings
+from klarchat.operator.console import Console
+from klarchat.operator.routes import routes as operator_routes
 from klarchat.retention import periodic_purge
 from klarchat.services import Services
 from klarchat.web.chat_socket import chat_socket
@@ -25,6 +27,7 @@ def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         services = await Services.start(settings)
         app.state.services = services
+        app.state.console = Console.start(services)
         app.state.refused_origins = RefusedOrigins(services.clock.monotonic)
         if on_ready is not None:
             on_ready()
@@ -44,6 +47,7 @@ def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None
             Route("/klarchat.js", loader, name="loader"),
             WebSocketRoute("/ws", chat_socket),
             Mount("/static", StaticFiles(directory=static_dir()), name="static"),
+            *operator_routes(),
         ],
         lifespan=lifespan,
     )

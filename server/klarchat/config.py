@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -123,6 +124,9 @@ class ThirdCountryTransfer(_Section):
 
 class Purpose(_Section):
     required: bool = False
+    # "start": in the consent step before the chat; "handoff": asked when the visitor asks
+    # for a person (the purpose `human_support`).
+    ask: Literal["start", "handoff"] = "start"
     title: Localized
     text: Localized
     # What the consent dialog and the privacy notice state about the purpose (GDPR Art. 13).
@@ -132,6 +136,94 @@ class Purpose(_Section):
     recipients: list[Recipient] | None = None  # [] = nobody beyond the operator
     third_country_transfer: ThirdCountryTransfer | None = None  # None = no transfer
     retention_days: int | None = Field(None, ge=0)  # 0 = not stored
+
+
+class ContactChannels(_Section):
+    """Other ways to reach the site owner, offered when no person can take over. Empty
+    fields fall back to the controller's e-mail and phone."""
+
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+    hours: Localized = Field(default_factory=dict)
+
+
+class Handoff(_Section):
+    """Handing a conversation from the AI to a person at the operator console."""
+
+    enabled: bool = True
+    # A message containing one of these (case-insensitive, whole words) asks for a person.
+    phrases: list[str] = Field(
+        default_factory=lambda: [
+            "Mitarbeiter",
+            "Mitarbeiterin",
+            "echter Mensch",
+            "echten Menschen",
+            "mit einem Menschen",
+            "Kundenservice sprechen",
+            "human agent",
+            "real person",
+            "real human",
+            "talk to a person",
+            "talk to a human",
+            "speak to a person",
+            "speak to a human",
+        ]
+    )
+    # Sensitive topics go to a person instead of the AI (the seeds' human control in areas
+    # such as health or financial advice): a special category found in a message, or a
+    # message containing one of the topic words (case-insensitive, whole words).
+    offer_for_categories: list[Category] = Field(default_factory=list)
+    offer_for_topics: list[str] = Field(default_factory=list)
+    # The team the operators belong to, as the visitor reads it: "Anna vom Kundenservice".
+    team: Localized = Field(
+        default_factory=lambda: {"de": "Kundenservice", "en": "customer service"}
+    )
+    # With nobody available: keep the conversation waiting for the next operator (true), or
+    # only offer the contact channels (false).
+    queue_when_unavailable: bool = False
+    # Opening hours per weekday ("mon".."sun"), each "HH:MM-HH:MM"; empty = always open.
+    opening_hours: dict[
+        Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        list[Annotated[str, Field(pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")]],
+    ] = Field(default_factory=dict)
+    timezone: str = "Europe/Berlin"
+    contact: ContactChannels = Field(default_factory=ContactChannels)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {zone!r} (an IANA name such as Europe/Berlin)"
+            ) from None
+        return zone
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _spans_in_order(cls, hours: dict[str, list[str]]) -> dict[str, list[str]]:
+        for day, spans in hours.items():
+            for span in spans:
+                start, end = span.split("-")
+                if not ("00:00" <= start < end <= "24:00") or start[3:] > "59" or end[3:] > "59":
+                    raise ValueError(f"{day}: {span!r} is not a span of the day from start to end")
+        return hours
+
+
+class Operator(_Section):
+    """The operator console's accounts and sessions."""
+
+    session_idle_minutes: int = Field(30, gt=0)
+    session_hours: int = Field(8, gt=0)
+    # Failed logins before a name is locked; each further failure doubles the lock.
+    max_failed_logins: int = Field(5, gt=0)
+    lockout_seconds: int = Field(30, gt=0)
+    # A reveal of an original value needs a reason at least this long.
+    min_reveal_reason_chars: int = Field(10, gt=0)
+    # Bearer token for /metrics; empty = /metrics is off.
+    metrics_token: SecretStr | None = None
 
 
 class Controller(_Section):
@@ -187,6 +279,11 @@ class Consent(_Section):
             raise ValueError("the purpose 'ai_chat' must exist: it is the consent to chat at all")
         if not purposes["ai_chat"].required:
             raise ValueError("the purpose 'ai_chat' must be required = true")
+        asked_late = [pid for pid, p in purposes.items() if p.ask == "handoff" and p.required]
+        if asked_late:
+            raise ValueError(
+                f"purpose {', '.join(asked_late)}: a purpose asked at handoff cannot be required"
+            )
         return purposes
 
     @model_validator(mode="after")
@@ -236,6 +333,8 @@ class Settings(BaseSettings):
     consent: Consent = Field(default_factory=Consent)
     retention: Retention = Field(default_factory=Retention)
     controller: Controller = Field(default_factory=Controller)
+    handoff: Handoff = Field(default_factory=Handoff)
+    operator: Operator = Field(default_factory=Operator)
     dpo: Dpo | None = None
     supervisory_authority: SupervisoryAuthority | None = None
 
@@ -333,6 +432,11 @@ class Settings(BaseSettings):
         if self.public_url:
             own.add(self.public_url.rstrip("/"))
         return own | {origin.rstrip("/") for origin in self.allowed_origins}
+
+    def handoff_offered(self) -> bool:
+        """A person can be asked for only if handoff is on and there is a consent to ask
+        (the purpose `human_support`)."""
+        return self.handoff.enabled and "human_support" in self.consent.purposes
 
     def adapter_options(self) -> dict[str, Any]:
         return self.adapters.get(self.adapter, {})

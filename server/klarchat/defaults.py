@@ -17,6 +17,17 @@ LEGAL_BASIS_CONSENT = {
     "en": "consent, Art. 6(1)(a) GDPR",
 }
 
+# The legal bases of the two records Klarchat keeps on its own account: the proof of
+# consent and the technical log. The privacy notice states the same (a test checks it).
+LEGAL_BASIS_PROOF = {
+    "de": "rechtliche Verpflichtung zum Nachweis, Art. 6 Abs. 1 lit. c DSGVO mit Art. 7 Abs. 1 DSGVO",
+    "en": "legal obligation to prove consent, Art. 6(1)(c) GDPR with Art. 7(1) GDPR",
+}
+LEGAL_BASIS_AUDIT = {
+    "de": "berechtigtes Interesse an einem sicheren Betrieb, Art. 6 Abs. 1 lit. f DSGVO",
+    "en": "legitimate interest in secure operation, Art. 6(1)(f) GDPR",
+}
+
 DEFAULT_DISCLOSURE = {
     "de": (
         "Sie chatten mit einem KI-System, nicht mit einem Menschen. "
@@ -132,5 +143,32 @@ DEFAULT_PURPOSES = {
         "recipients": [],
         # Kept equal to `retention.transcript_days`, which the purge enforces (see config.py).
         "retention_days": 30,
+    },
+    "human_support": {
+        "required": False,
+        # Asked when the visitor asks for a person, not in the consent step before the chat.
+        "ask": "handoff",
+        "title": {"de": "Chat mit einem Menschen", "en": "Chat with a person"},
+        "text": {
+            "de": (
+                "Ich willige ein, dass eine Mitarbeiterin oder ein Mitarbeiter dieser Website "
+                "den Chat liest und mir antwortet. Angaben zu meiner Person sind dabei "
+                "verdeckt. Ich kann jederzeit widerrufen."
+            ),
+            "en": (
+                "I agree that a member of staff of this website reads the conversation and "
+                "answers me. My personal details stay hidden from them. I can withdraw at "
+                "any time."
+            ),
+        },
+        "legal_basis": LEGAL_BASIS_CONSENT,
+        "data_categories": {
+            "de": ["der Gesprächsverlauf ohne persönliche Angaben"],
+            "en": ["the conversation, without personal details"],
+        },
+        # Staff of the operator are not recipients in the sense of Art. 4(9) GDPR.
+        "recipients": [],
+        # Kept only in memory, or as the transcript if that was agreed to.
+        "retention_days": 0,
     },
 }

@@ -81,6 +81,22 @@ class Erased(Event):
     """Rows deleted, by kind: `messages`, `audit`, `links`."""
 
 
+@dataclass(frozen=True, slots=True)
+class HandoffChanged(Event):
+    """The conversation moved between AI and person (`sessions.HandoffState`)."""
+
+    state: str
+    operator: str | None = None
+    outcome: str = ""
+    """For a request nobody could take: `nobody_online`, `outside_hours`, `declined`,
+    `disabled`."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationChanged(Event):
+    """Something staff may see changed (a message, consent, entity counts); no content."""
+
+
 Listener = Callable[[Event], Awaitable[None]]
 
 

@@ -37,6 +37,7 @@ class ErrorCode(StrEnum):
     BUSY = "busy"
     RATE_LIMITED = "rate_limited"
     SPECIAL_CATEGORY = "special_category"
+    CLOSED = "closed"
     PROVIDER_ERROR = "provider_error"
     PROVIDER_TIMEOUT = "provider_timeout"
     INTERNAL_ERROR = "internal_error"
@@ -82,6 +83,13 @@ class Message(_ClientFrame):
     text: str
 
 
+class HandoffRequest(_ClientFrame):
+    """The visitor asks for a person ("request") or no longer wants to wait ("cancel")."""
+
+    type: Literal["handoff"]
+    action: Literal["request", "cancel"] = "request"
+
+
 class Ping(_ClientFrame):
     type: Literal["ping"]
     id: str | None = Field(None, pattern=MESSAGE_ID)
@@ -100,11 +108,13 @@ class Erase(_ClientFrame):
 
 
 ClientFrame = Annotated[
-    Hello | ConsentChoice | Withdraw | Message | Ping | Export | Erase,
+    Hello | ConsentChoice | Withdraw | Message | Ping | Export | Erase | HandoffRequest,
     Field(discriminator="type"),
 ]
 _CLIENT_FRAME: TypeAdapter[ClientFrame] = TypeAdapter(ClientFrame)
-CLIENT_TYPES = frozenset({"hello", "consent", "withdraw", "message", "ping", "export", "erase"})
+CLIENT_TYPES = frozenset(
+    {"hello", "consent", "withdraw", "message", "ping", "export", "erase", "handoff"}
+)
 
 
 def parse(raw: str | bytes | None, *, max_frame_bytes: int, max_message_chars: int) -> ClientFrame:
@@ -199,6 +209,9 @@ class PurposeConsentState(_ServerPart):
 class PurposeText(_ServerPart):
     id: str
     required: bool
+    ask: Literal["start", "handoff"]
+    """`start`: in the consent step before the chat; `handoff`: asked when the visitor
+    asks for a person (the purpose `human_support`)."""
     title: str
     text: str
     details: list[str]
@@ -246,9 +259,11 @@ class Deleted(_ServerPart):
 
 
 class HistoryItem(_ServerPart):
-    """An earlier message of a resumed conversation, with the visitor's values restored."""
+    """An earlier message of a resumed conversation, with the visitor's values restored.
+    `name` is the assistant's or the person's display name ("" for the visitor)."""
 
-    role: Literal["user", "assistant"]
+    role: Literal["visitor", "ai", "person"]
+    name: str
     text: str
 
 
@@ -265,6 +280,8 @@ class Welcome(_ServerPart):
     persist: bool
     privacy_url: str
     limits: Limits
+    handoff: bool
+    """Whether the visitor can ask for a person (the widget shows the control)."""
     greeting: str
     suggestions: list[str]
     history: list[HistoryItem]
@@ -306,7 +323,49 @@ class Done(_ServerPart):
     id: str
     ai: bool
     author: Author
-    outcome: Literal["complete", "cancelled"]
+    outcome: Literal["complete", "cancelled", "handoff"]
+    """`handoff`: the message asked for a person; it went to the handoff, not to the AI."""
+
+
+class Contact(_ServerPart):
+    """The other ways to reach the site owner, offered when no person can take over."""
+
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    hours: str | None = None
+
+
+class Handoff(_ServerPart):
+    """Where the conversation stands between AI and person.
+
+    `consent`: ask for `human_support` now (`reason: "sensitive"` when the server offers a
+    person because the message touched a sensitive topic); `waiting`: a person was asked for (`available`
+    says whether anyone is online); `human`: `operator` answers, not the AI; `ai`: the AI
+    answers (again); `unavailable`: nobody can take over (`reason`), `contact` says how else
+    to reach the site owner; `closed`: a person closed the conversation.
+    """
+
+    type: Literal["handoff"] = "handoff"
+    state: Literal["ai", "consent", "waiting", "human", "unavailable", "closed"]
+    operator: str | None = None
+    team: str | None = None
+    available: bool | None = None
+    reason: (
+        Literal["nobody_online", "outside_hours", "declined", "disabled", "released", "sensitive"]
+        | None
+    ) = None
+    contact: Contact | None = None
+
+
+class PersonMessage(_ServerPart):
+    """A message written by a person at the operator console: no AI label."""
+
+    type: Literal["person_message"] = "person_message"
+    id: str
+    text: str
+    author: Author
+    at: str
 
 
 class Error(_ServerPart):
@@ -343,19 +402,35 @@ ServerFrame = Annotated[
     | Error
     | Pong
     | ExportData
-    | Erased,
+    | Erased
+    | Handoff
+    | PersonMessage,
     Field(discriminator="type"),
 ]
-_OPTIONAL_FIELDS = ("id", "categories")
+_OPTIONAL_FIELDS = (
+    "id",
+    "categories",
+    "operator",
+    "team",
+    "available",
+    "reason",
+    "contact",
+)
 
 
 def encode(frame: _ServerPart) -> str:
     """The frame as sent: an optional field without a value is left out, not `null`."""
-    data = frame.model_dump(mode="json")
+    data = _without_nulls(frame.model_dump(mode="json"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _without_nulls(data: dict[str, Any]) -> dict[str, Any]:
     for name in _OPTIONAL_FIELDS:
         if name in data and data[name] is None:
             del data[name]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(data.get("contact"), dict):
+        data["contact"] = {k: v for k, v in data["contact"].items() if v is not None}
+    return data
 
 
 def error_frame(

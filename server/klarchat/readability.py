@@ -86,18 +86,18 @@ def consent_texts(settings: Settings) -> Iterator[tuple[str, str, str]]:
             yield f"consent.purposes.{pid}.text.{lang}", lang, purpose.text[lang]
 
 
+def score(key: str, text: str, lang: str) -> Score:
+    """The reading ease of one text, named `key` in what check-config or docs print."""
+    stats = _stats(lang)
+    return Score(
+        key=key,
+        lang=lang,
+        formula=FORMULA[lang],
+        score=stats.flesch_reading_ease(text),
+        threshold=THRESHOLDS[lang],
+        grade=stats.wiener_sachtextformel(text, 1) if lang == "de" else None,
+    )
+
+
 def score_consent_texts(settings: Settings) -> list[Score]:
-    scores = []
-    for key, lang, text in consent_texts(settings):
-        stats = _stats(lang)
-        scores.append(
-            Score(
-                key=key,
-                lang=lang,
-                formula=FORMULA[lang],
-                score=stats.flesch_reading_ease(text),
-                threshold=THRESHOLDS[lang],
-                grade=stats.wiener_sachtextformel(text, 1) if lang == "de" else None,
-            )
-        )
-    return scores
+    return [score(key, text, lang) for key, lang, text in consent_texts(settings)]

@@ -7,7 +7,8 @@ cannot be computed from the subject. Whoever holds the session token (the widget
 rows that were written before any link existed.
 
 Erasure deletes the transcript, the audit rows and the links, and leaves the ledger
-alone: its rows hold no content, only the pseudonymous proof of what the visitor was
+alone, and so does the oversight log (who at the operator's side looked at the
+conversation, also chained): its rows hold no content, only the pseudonymous proof of what the visitor was
 shown and decided, which the controller must be able to show (Art. 7(1)) and may keep
 for that (Art. 17(3)(b), (e)). Rewriting the chain would also destroy the proof of every
 later row. The erasure itself is appended to the `erasures` log (subject, time, counts),
@@ -51,6 +52,17 @@ async def export(
         "erasures": [
             {"at": row.at, "messages": row.messages, "audit": row.audit, "links": row.links}
             for row in await store.erasures_of(subject)
+        ],
+        # Who at the operator's side read or acted on the conversation (Art. 15(1)(c)).
+        "viewed_by": [
+            {
+                "at": row.at,
+                "operator": row.operator_name,
+                "action": row.action,
+                "entity_type": row.entity_type or None,
+                "reason": row.reason or None,
+            }
+            for row in await store.oversight_of(subject)
         ],
     }
 

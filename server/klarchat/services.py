@@ -8,7 +8,7 @@ move, a redactor that does not load Presidio) instead of rebuilding the parts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from klarchat.adapters.base import Adapter
 from klarchat.adapters.registry import load_adapter
@@ -20,12 +20,15 @@ from klarchat.consent.policy import Policy
 from klarchat.consent.signing import SigningKey, load_or_create_signing_key
 from klarchat.consent.variants import Variants
 from klarchat.conversation.consent_flow import publish_ended
+from klarchat.conversation.handoff import HandoffDesk
+from klarchat.conversation.presence import Presence
 from klarchat.conversation.redaction import RedactionWorker, Redacts
 from klarchat.conversation.registry import LiveConversations
 from klarchat.conversation.responders import AdapterResponder, Responder
 from klarchat.events import Events
 from klarchat.identity import Identities, load_or_create_secret
 from klarchat.metrics import ConsentMetrics
+from klarchat.oversight import OversightLog
 from klarchat.privacy.redactor import Redactor
 from klarchat.provider_health import ProviderHealth
 from klarchat.sessions import SessionRegistry
@@ -50,7 +53,11 @@ class Services:
     variants: Variants
     events: Events
     live: LiveConversations
+    oversight: OversightLog
+    presence: Presence
     provider_health: ProviderHealth
+    handoffs: HandoffDesk = field(init=False)
+    """Built on the finished `Services`: it acts through the registry, store and redactor."""
 
     @classmethod
     async def start(
@@ -82,7 +89,7 @@ class Services:
         events.subscribe(AuditLog(store))
         provider_health = ProviderHealth(adapter.name)
         events.subscribe(provider_health)
-        return cls(
+        services = cls(
             settings=settings,
             store=store,
             ledger=Ledger(store, clock),
@@ -101,8 +108,12 @@ class Services:
             variants=variants,
             events=events,
             live=LiveConversations(events),
+            oversight=OversightLog(store, clock),
+            presence=Presence(),
             provider_health=provider_health,
         )
+        services.handoffs = HandoffDesk(services)
+        return services
 
     async def stop(self) -> None:
         try:  # the sessions still held end with the process: count who left undecided

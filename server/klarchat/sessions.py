@@ -13,10 +13,35 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from klarchat.adapters.base import ChatMessage
 from klarchat.consent.state import PurposeConsent
 from klarchat.privacy.vault import Vault
+
+HandoffStateName = Literal["ai", "consent", "waiting", "human", "closed"]
+
+
+@dataclass(slots=True)
+class HandoffState:
+    """Who answers the conversation: the AI, or a person at the operator console."""
+
+    state: HandoffStateName = "ai"
+    operator: str | None = None
+    """The user name of the operator who claimed it (state `human`)."""
+    operator_name: str | None = None
+    waiting_since: float | None = None
+    """`Clock.monotonic()` when the visitor asked for a person (state `waiting`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One message of the conversation as staff may read it: redacted text only."""
+
+    role: Literal["visitor", "ai", "person"]
+    author: str
+    text: str
+    at: str
 
 
 @dataclass(slots=True)
@@ -32,6 +57,13 @@ class Session:
     created: float = 0.0
     variant: str | None = None
     """The consent wording variant drawn at `hello`; kept on resume."""
+    handoff: HandoffState = field(default_factory=HandoffState)
+    lines: list[Line] = field(default_factory=list)
+    """The redacted conversation for the operator console (in memory, like `history`)."""
+    entities: dict[str, int] = field(default_factory=dict)
+    """How many values of each type were redacted so far (counts only)."""
+    started_at: str = ""
+    last_activity_at: str = ""
 
     def consent_for(self, purpose: str) -> PurposeConsent:
         return self.consent.get(purpose, PurposeConsent())
@@ -40,6 +72,7 @@ class Session:
         """What withdrawal of `ai_chat` demands: no pseudonym map, no history kept."""
         self.vault.clear()
         self.history.clear()
+        self.lines.clear()
 
 
 class SessionRegistry:
@@ -89,6 +122,11 @@ class SessionRegistry:
         for subject in list(self._by_subject):
             self._forget(subject)
         return self.take_ended()
+
+    def all(self) -> list[Session]:
+        """Every session held (the operator console's list)."""
+        self._sweep()
+        return list(self._by_subject.values())
 
     def touch(self, session: Session) -> None:
         session.last_seen = self._clock()

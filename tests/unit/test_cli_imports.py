@@ -28,3 +28,14 @@ def test_ledger_verify_does_not_load_the_redactor(tmp_path: Path) -> None:
         f"assert main(['ledger', 'verify', '--data-dir', {str(tmp_path)!r}]) == 1"
     )
     assert loaded_after(code) == []
+
+
+def test_docs_does_not_load_the_redactor(tmp_path: Path) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from klarchat.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['docs', '--out', {str(tmp_path / 'docs')!r}]) == 0"
+    )
+    assert loaded_after(code) == []
+    assert (tmp_path / "docs" / "record-of-processing.de.md").exists()

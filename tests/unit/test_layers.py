@@ -38,11 +38,15 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.rights",
         "klarchat.retention",
         "klarchat.readability",
+        "klarchat.chain",
+        "klarchat.oversight",
+        "klarchat.opening_hours",
+        "klarchat.compliance",
         "klarchat.provider_health",
     ),
     ("klarchat.conversation",),
     ("klarchat.services",),
-    ("klarchat.web",),
+    ("klarchat.web", "klarchat.operator"),
     ("klarchat.app", "klarchat.cli", "klarchat.__main__"),
 ]
 

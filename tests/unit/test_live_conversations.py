@@ -10,6 +10,7 @@ from klarchat.events import (
     AnswerFinished,
     AnswerStarted,
     ConsentDecided,
+    ConversationChanged,
     Event,
     MessageRedacted,
 )
@@ -46,7 +47,9 @@ async def test_a_conversation_is_found_sent_to_and_observed(tmp_path: Path) -> N
     assert [type(e) for e in seen] == [
         ConsentDecided,
         MessageRedacted,
+        ConversationChanged,
         AnswerStarted,
+        ConversationChanged,
         AnswerFinished,
     ]
     assert {e.conversation for e in seen} == {conversation}

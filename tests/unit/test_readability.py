@@ -42,7 +42,12 @@ def test_the_default_consent_texts_are_easy_enough() -> None:
     assert {score.key for score in scores} == {
         f"consent.{part}.{lang}"
         for lang in ("de", "en")
-        for part in ("disclosure", "purposes.ai_chat.text", "purposes.transcript.text")
+        for part in (
+            "disclosure",
+            "purposes.ai_chat.text",
+            "purposes.transcript.text",
+            "purposes.human_support.text",
+        )
     }
     assert not [score.line() for score in scores if score.hard]
     assert all(score.grade is not None for score in scores if score.lang == "de")

@@ -11,11 +11,11 @@ import os
 import sys
 from typing import Any
 
-from klarchat.cli import check_config, ledger, metrics, rights, serve
+from klarchat.cli import admin, check_config, docs, ledger, metrics, rights, serve
 from klarchat.cli.common import EXIT_BAD_CONFIG, UsageError
 from klarchat.config import ConfigError, Settings, config_path, load_settings
 
-COMMAND_GROUPS = (serve, check_config, ledger, rights, metrics)
+COMMAND_GROUPS = (serve, check_config, docs, ledger, rights, metrics, admin)
 """Each module registers its commands with `register(commands)`, in this order in `--help`."""
 
 

@@ -32,13 +32,12 @@ def failed(verdict: str, reason: str) -> int:
     return EXIT_CHECK_FAILED
 
 
-def adapter_config_error(exc: Exception, args: argparse.Namespace) -> ConfigError:
+def adapter_config_error(exc: Exception, source: Path | None) -> ConfigError:
     """An adapter's complaint (`adapters.openai.model: ...`), said of the variable or file
     that holds the key, like every other configuration error."""
     message = str(exc)
     key = message.split(":", 1)[0].strip()
     variable = variable_for(key.split("."), os.environ)
-    source = getattr(args, "config_source", None)
     if variable:
         return ConfigError(f"environment variable {variable}, key {message}")
     if source:

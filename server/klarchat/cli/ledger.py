@@ -38,6 +38,7 @@ from klarchat.consent.signing import (
     read_public_key,
     read_signing_key,
 )
+from klarchat.oversight import OversightLog
 from klarchat.store.factory import database_path, existing_store
 
 PUBLIC_KEY_HELP = "PEM public key (default: the data dir's)"
@@ -81,16 +82,22 @@ async def _verify_chain(settings: Settings) -> int:
         if store is None:
             print(f"klarchat: no ledger at {path}", file=sys.stderr)
             return EXIT_CHECK_FAILED
-        result = await Ledger(store).verify()
-    if result.ok:
-        print(f"ledger OK: {result.checked} events, hash chain intact ({path})")
-        return 0
-    print(
-        f"ledger BROKEN at seq {result.bad_seq}: {result.reason} "
-        f"({result.checked} events verified before it)",
-        file=sys.stderr,
-    )
-    return EXIT_CHECK_FAILED
+        results = [
+            ("ledger", await Ledger(store).verify()),
+            ("oversight log", await OversightLog(store, clock_from_environment()).verify()),
+        ]
+    code = 0
+    for name, result in results:
+        if result.ok:
+            print(f"{name} OK: {result.checked} events, hash chain intact ({path})")
+            continue
+        print(
+            f"{name} BROKEN at seq {result.bad_seq}: {result.reason} "
+            f"({result.checked} events verified before it)",
+            file=sys.stderr,
+        )
+        code = EXIT_CHECK_FAILED
+    return code
 
 
 async def _verify_receipt(settings: Settings, path: Path, public_key: Path | None) -> int:

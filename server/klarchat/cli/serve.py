@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         asyncio.run(load_adapter(settings.adapter, settings.adapter_options()).aclose())
     except AdapterConfigError as exc:
-        raise adapter_config_error(exc, args) from None
+        raise adapter_config_error(exc, getattr(args, "config_source", None)) from None
     listener = bind(settings.host, settings.port)
     summary = startup_summary(
         settings, getattr(args, "config_source", None), notice_warnings(settings)

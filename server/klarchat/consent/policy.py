@@ -198,6 +198,7 @@ class Policy:
             {
                 "id": pid,
                 "required": self.is_required(pid),
+                "ask": self._consent.purposes[pid].ask,
                 "title": self._consent.purposes[pid].title[lang],
                 "text": self._consent.purposes[pid].text[lang],
                 "details": self.details(pid, lang),
@@ -313,17 +314,24 @@ def notice_issues(settings: Settings) -> list[NoticeIssue]:
     return issues
 
 
+def provider_host(settings: Settings) -> str | None:
+    """The host the `openai` adapter sends messages to; None for any other adapter."""
+    if settings.adapter != "openai":
+        return None
+    from klarchat.adapters.openai_compatible import DEFAULT_BASE_URL
+
+    url = settings.adapter_options().get("base_url") or DEFAULT_BASE_URL
+    return urlsplit(str(url)).hostname or ""
+
+
 def _provider_named(settings: Settings) -> list[NoticeIssue]:
     """Consent to chat is informed only if it names who gets the messages."""
     recipients = settings.consent.purposes["ai_chat"].recipients
     if recipients or settings.adapter in LOCAL_ADAPTERS:
         return []
     key = "consent.purposes.ai_chat.recipients"
-    if settings.adapter == "openai":
-        from klarchat.adapters.openai_compatible import DEFAULT_BASE_URL
-
-        url = settings.adapter_options().get("base_url") or DEFAULT_BASE_URL
-        host = urlsplit(str(url)).hostname or ""
+    host = provider_host(settings)
+    if host is not None:
         if host not in LOOPBACK_HOSTS:
             return [
                 NoticeIssue(

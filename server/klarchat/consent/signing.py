@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_public_key,
 )
 
-from klarchat.consent.ledger import canonical_json
+from klarchat.chain import canonical_json
 
 SIGNING_KEY_FILE = "signing.key"
 ALGORITHM = "Ed25519"

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from klarchat.adapters.base import AdapterError, ChatMessage, ChatRequest
 from klarchat.conversation.purposes import AI_CHAT, TRANSCRIPT, is_active, policy_of
 from klarchat.conversation.responders import Responder
-from klarchat.events import AnswerFinished, AnswerStarted, MessageRedacted
+from klarchat.events import (
+    AnswerFinished,
+    AnswerStarted,
+    ConversationChanged,
+    MessageRedacted,
+)
 from klarchat.privacy.restore import StreamRestorer
 from klarchat.protocol import (
     ConsentRequired,
@@ -31,7 +36,7 @@ from klarchat.protocol import (
     error_frame,
 )
 from klarchat.ratelimit import RateLimiter
-from klarchat.sessions import Session
+from klarchat.sessions import Line, Session
 from klarchat.store.records import MessageRow
 
 if TYPE_CHECKING:
@@ -65,6 +70,8 @@ class Answer:
                 )
             )
             return
+        if session.handoff.state == "closed":
+            raise ProtocolError(ErrorCode.CLOSED, "This conversation has been closed.", frame.id)
         if self._task is not None and not self._task.done():
             raise ProtocolError(
                 ErrorCode.BUSY, "Please wait until the current answer is finished.", frame.id
@@ -108,6 +115,19 @@ class Answer:
                 "ai": responder.author.kind == "ai",
                 "author": responder.author,
                 "outcome": outcome,
+            }
+        )
+
+    def _to_person(self, session: Session, frame_id: str) -> Done:
+        """A message that goes to a person (waiting or answering), not to the AI."""
+        handoff = session.handoff
+        name = handoff.operator_name or self._svc.settings.handoff.team.get(session.lang, "")
+        return Done.model_validate(
+            {
+                "id": frame_id,
+                "ai": False,
+                "author": {"kind": "person", "name": name},
+                "outcome": "handoff",
             }
         )
 
@@ -158,7 +178,23 @@ class Answer:
                     {"id": frame.id, "entities": redaction.entities, "categories": categories}
                 )
             )
+            session.entities.update(
+                {k: session.entities.get(k, 0) + n for k, n in redaction.entities.items()}
+            )
             await self._keep(session, "user", redaction.text)
+            desk, with_ai = svc.handoffs, session.handoff.state == "ai"
+            asks = with_ai and desk.asks_for_person(frame.text)
+            sensitive = (
+                with_ai
+                and not asks
+                and desk.is_sensitive(frame.text, [c.category for c in redaction.categories])
+            )
+            if asks or sensitive or not with_ai:
+                await finished("sensitive" if sensitive else "handoff")
+                await self._send(self._to_person(session, frame.id))
+                if asks or sensitive:
+                    await desk.request(session, sensitive=sensitive)
+                return
             await svc.events.publish(
                 AnswerStarted(session.conversation_id, frame.id, responder.name)
             )
@@ -182,12 +218,26 @@ class Answer:
         await self._send(final)
 
     async def _keep(self, session: Session, role: str, redacted_text: str) -> None:
-        """History in memory for the responder; on disk only with `transcript` consent."""
+        """History in memory for the responder and for staff; on disk only with
+        `transcript` consent."""
+        svc = self._svc
+        at = svc.clock.now_ms()
         session.history.append(ChatMessage(role, redacted_text))  # type: ignore[arg-type]
-        if is_active(self._svc, session, TRANSCRIPT):
-            await self._svc.store.add_message(
-                MessageRow(session.conversation_id, role, redacted_text, self._svc.clock.now_ms())
+        visitor = role == "user"
+        session.lines.append(
+            Line(
+                "visitor" if visitor else "ai",
+                "" if visitor else self._responder().author.name,
+                redacted_text,
+                at,
             )
+        )
+        session.last_activity_at = at
+        if is_active(svc, session, TRANSCRIPT):
+            await svc.store.add_message(
+                MessageRow(session.conversation_id, role, redacted_text, at)
+            )
+        await svc.events.publish(ConversationChanged(session.conversation_id))
 
     async def _stream(self, session: Session, frame_id: str, responder: Responder) -> str:
         """Forward deltas with the visitor's own values restored; return the redacted answer.

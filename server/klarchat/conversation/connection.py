@@ -24,6 +24,7 @@ from klarchat.protocol import (
     Erase,
     ErrorCode,
     Export,
+    HandoffRequest,
     Hello,
     Message,
     Ping,
@@ -45,7 +46,7 @@ class Connection:
         self._send_lock = asyncio.Lock()
         self.session: Session | None = None
         self.responder: Responder = services.responder
-        """Who answers this conversation now; the operator console will swap it."""
+        """The AI that answers while no person has taken the conversation over."""
         self._answer = Answer(services, self.send, lambda: self.responder)
         self._consent = ConsentFlow(
             services, origin, self.send, lambda: self._answer.cancel(notify=True)
@@ -55,6 +56,9 @@ class Connection:
     @property
     def conversation_id(self) -> str:
         return self.session.conversation_id if self.session else ""
+
+    async def stop_answer(self) -> None:
+        await self._answer.cancel(notify=True)
 
     async def send(self, frame: ServerFrame) -> None:
         async with self._send_lock:
@@ -116,3 +120,8 @@ class Connection:
             await self._rights.export(session)
         elif isinstance(frame, Erase):
             await self._rights.erase(session)
+        elif isinstance(frame, HandoffRequest):
+            if frame.action == "cancel":
+                await self._svc.handoffs.cancel(session)
+            else:
+                await self._svc.handoffs.request(session)

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from klarchat.consent.expiry import expired_purposes
 from klarchat.consent.receipts import sign_receipt
 from klarchat.consent.state import Action, ConsentState, action_for_choice
-from klarchat.conversation.purposes import AI_CHAT, TRANSCRIPT, is_active, policy_of
+from klarchat.conversation.purposes import (
+    AI_CHAT,
+    HUMAN_SUPPORT,
+    TRANSCRIPT,
+    is_active,
+    policy_of,
+)
 from klarchat.conversation.redraw import history
 from klarchat.events import ConsentDecided, SessionEnded, SessionOpened
 from klarchat.protocol import (
@@ -87,6 +93,7 @@ class ConsentFlow:
                         "max_message_chars": limits.max_message_chars,
                         "messages_per_minute": limits.messages_per_minute,
                     },
+                    "handoff": svc.settings.handoff_offered(),
                     "greeting": svc.settings.assistant.greeting[lang],
                     "suggestions": svc.settings.assistant.suggestions.get(lang, []),
                     "history": history(session) if resumed and keeps else [],
@@ -95,6 +102,8 @@ class ConsentFlow:
         )
         if expired:
             await self.confirm(session, expired)
+        if session.handoff.state != "ai":
+            await self._send(svc.handoffs.frame(session))
         return session
 
     def _language(self, requested: str | None) -> str:
@@ -113,6 +122,7 @@ class ConsentFlow:
             lang=lang,
             consent={},
             variant=self._svc.variants.pick(),
+            started_at=self._svc.clock.now_ms(),
         )
         self._svc.sessions.add(session)
         return session
@@ -138,6 +148,9 @@ class ConsentFlow:
             for purpose, accepted in frame.choices.items()
         }
         await self.confirm(session, await self._commit(session, decisions))
+        if HUMAN_SUPPORT in decisions:
+            given = is_active(self._svc, session, HUMAN_SUPPORT)
+            await self._svc.handoffs.consent_decided(session, given)
 
     async def withdraw(self, session: Session, frame: Withdraw) -> None:
         if frame.purposes == "all":
@@ -186,6 +199,8 @@ class ConsentFlow:
         stopped = {p for p, a in decisions.items() if a in (Action.WITHDRAWN, Action.EXPIRED)}
         for purpose in stopped:
             session.consent[purpose] = new_states[purpose]
+        if stopped & {AI_CHAT, HUMAN_SUPPORT}:
+            await self._svc.handoffs.consent_ended(session)
         if AI_CHAT in stopped:
             await self._stop_answer()
             session.forget_chat()

@@ -1,6 +1,7 @@
-"""The two purposes the conversation itself acts on, and how to read a session's consent.
+"""The purposes the conversation itself acts on, and how to read a session's consent.
 
-`ai_chat` gates every message; `transcript` decides whether redacted text is stored.
+`ai_chat` gates every message; `transcript` decides whether redacted text is stored;
+`human_support` whether a person may read the conversation.
 Both the consent flow and the answer read them, so they live here, below both.
 """
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 AI_CHAT = "ai_chat"
 TRANSCRIPT = "transcript"
+HUMAN_SUPPORT = "human_support"
+"""A person at the operator console reading the chat: asked at the moment of handoff."""
 
 
 def policy_of(services: Services, session: Session) -> Policy:

@@ -23,6 +23,9 @@ class Live(Protocol):
 
     async def send(self, frame: ServerFrame) -> None: ...
 
+    async def stop_answer(self) -> None:
+        """Cancel an AI answer still streaming (a person takes over)."""
+
 
 class LiveConversations:
     def __init__(self, events: Events) -> None:
@@ -46,6 +49,12 @@ class LiveConversations:
         """The newest connection of the conversation, if it is live here."""
         connections = self._by_id.get(conversation_id)
         return connections[-1] if connections else None
+
+    def connections(self, conversation_id: str) -> list[Live]:
+        return list(self._by_id.get(conversation_id, []))
+
+    def is_live(self, conversation_id: str) -> bool:
+        return conversation_id in self._by_id
 
     async def send(self, conversation_id: str, frame: ServerFrame) -> bool:
         """Send a server frame to every connection of the conversation; False if none."""

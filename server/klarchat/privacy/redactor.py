@@ -23,7 +23,7 @@ from klarchat.privacy.categories import CategoryAction
 from klarchat.privacy.mentions import mentions, surname_of
 from klarchat.privacy.nlp_engine import BlankSpacyNlpEngine
 from klarchat.privacy.special_categories import Category, special_category_recognizers
-from klarchat.privacy.vault import Vault
+from klarchat.privacy.vault import PLACEHOLDER, Vault
 
 RECOGNIZERS: dict[str, Callable[[], list[EntityRecognizer]]] = {
     "de": recognizers_de.recognizers,
@@ -180,12 +180,18 @@ class Redactor:
     def redact(self, text: str, language: str, vault: Vault) -> Redaction:
         """Replace every value found in ``text`` by its placeholder in ``vault``.
 
-        Special-category words are replaced only when their category's action is
+        Placeholders the vault issued stay as they are, so that text written with them
+        (by staff at the console) keeps them. Special-category words are replaced only when their category's action is
         ``redact``; with ``note`` or ``block`` they stay and are reported instead.
         """
         replaced: list[RecognizerResult] = []
         words: dict[Category, list[str]] = {}
+        issued = [
+            (m.start(), m.end()) for m in PLACEHOLDER.finditer(text) if vault.original(m.group(0))
+        ]
         for result in self.find(text, language, vault.person_names):
+            if any(result.start < end and start < result.end for start, end in issued):
+                continue  # a placeholder of this conversation (staff write "Hallo <PERSON_1>")
             category = self._categories.get(result.entity_type)
             if category is not None:
                 words.setdefault(category, []).append(text[result.start : result.end])

@@ -80,6 +80,14 @@ class Vault:
         """Put the original values back; placeholders we never issued stay as they are."""
         return PLACEHOLDER.sub(lambda m: self._originals.get(m.group(0), m.group(0)), text)
 
+    def placeholders(self) -> list[tuple[str, str]]:
+        """(placeholder, entity type) of every value held, in the order first seen."""
+        return [(p, p[1:-1].rsplit("_", 1)[0]) for p in self._originals]
+
+    def original(self, placeholder: str) -> str | None:
+        """The value behind a placeholder, while the conversation holds it."""
+        return self._originals.get(placeholder)
+
     def clear(self) -> None:
         """Forget every value and every number, e.g. when consent is withdrawn."""
         self._by_key.clear()

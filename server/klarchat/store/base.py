@@ -16,6 +16,9 @@ from klarchat.store.records import (
     ErasureRow,
     MessageRow,
     MetricsRow,
+    OperatorRow,
+    OperatorSessionRow,
+    OversightRow,
     PurgeCounts,
 )
 
@@ -23,7 +26,7 @@ GENESIS_HASH = "0" * 64
 """The `prev_hash` of the first ledger row."""
 
 ChainHead = tuple[int, str]
-"""(seq, hash) of the last ledger row; (0, GENESIS_HASH) for an empty ledger."""
+"""(seq, hash) of the last row of a chain; (0, GENESIS_HASH) for an empty one."""
 
 
 class Store(Protocol):
@@ -99,3 +102,35 @@ class Store(Protocol):
 
     async def metrics(self) -> list[MetricsRow]:
         """Every consent counter row, by policy version and variant."""
+
+    async def add_operator(self, row: OperatorRow) -> bool:
+        """False if the name is taken."""
+
+    async def operator(self, username: str) -> OperatorRow | None: ...
+
+    async def set_operator_password(self, username: str, password_hash: str) -> bool: ...
+
+    async def delete_operator(self, username: str) -> bool:
+        """The account and its sessions; False if there was none."""
+
+    async def add_operator_session(self, row: OperatorSessionRow) -> None: ...
+
+    async def operator_session(self, token_sha256: str) -> OperatorSessionRow | None: ...
+
+    async def touch_operator_session(self, token_sha256: str, seen_at_ms: int) -> None: ...
+
+    async def delete_operator_sessions(
+        self, *, token_sha256: str | None = None, before_ms: int | None = None
+    ) -> int:
+        """One session (logout) or every session last seen before a time (expiry)."""
+
+    async def append_oversight(self, build: Callable[[ChainHead], OversightRow]) -> OversightRow:
+        """Atomically, like `append_consent_event`, for the oversight chain."""
+
+    def oversight_events(self) -> AsyncIterator[OversightRow]:
+        """Every oversight row in seq order, for verification."""
+
+    async def oversight_of(self, subject: str) -> list[OversightRow]: ...
+
+    async def recent_oversight(self, limit: int) -> list[OversightRow]:
+        """The newest rows first."""

@@ -30,6 +30,9 @@ class MessageRow:
     role: str
     text: str
     at: str
+    author: str | None = None
+    """The display name of the person at the console who wrote it; None for the visitor
+    and the AI."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +81,39 @@ class MetricsRow:
     declined: int
     left_undecided: int
     withdrew: int
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorRow:
+    username: str
+    display_name: str
+    role: str
+    password_hash: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorSessionRow:
+    token_sha256: str
+    username: str
+    csrf: str
+    created_at_ms: int
+    seen_at_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class OversightRow:
+    """One look at, or action on, a conversation by staff; never text or a revealed value."""
+
+    seq: int
+    event_id: str
+    at: str
+    operator: str
+    operator_name: str
+    action: str
+    conversation: str
+    subject: str
+    entity_type: str
+    reason: str
+    prev_hash: str
+    hash: str

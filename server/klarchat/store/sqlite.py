@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from dataclasses import astuple
 from importlib.resources import files
 from pathlib import Path
+from typing import TypeVar
 
 import aiosqlite
 from yoyo import get_backend, read_migrations
@@ -27,6 +28,9 @@ from klarchat.store.records import (
     ErasureRow,
     MessageRow,
     MetricsRow,
+    OperatorRow,
+    OperatorSessionRow,
+    OversightRow,
     PurgeCounts,
 )
 
@@ -38,6 +42,12 @@ _EVENT_COLUMNS = (
     "seq, event_id, subject, purpose, action, policy_version, text_sha256, lang, origin, at,"
     " prev_hash, hash, variant"
 )
+_OVERSIGHT_COLUMNS = (
+    "seq, event_id, at, operator, operator_name, action, conversation, subject, entity_type,"
+    " reason, prev_hash, hash"
+)
+Row = TypeVar("Row", ConsentEventRow, OversightRow)
+_SESSION_COLUMNS = "token_sha256, username, csrf, created_at_ms, seen_at_ms"
 
 
 def migrate(path: Path) -> None:
@@ -100,29 +110,26 @@ class SqliteStore:
     async def append_consent_event(
         self, build: Callable[[ChainHead], ConsentEventRow]
     ) -> ConsentEventRow:
-        async with self._write:
-            return await self._append_consent_event(build)
+        return await self._append_chained("consent_events", _EVENT_COLUMNS, build)
 
-    async def _append_consent_event(
-        self, build: Callable[[ChainHead], ConsentEventRow]
-    ) -> ConsentEventRow:
-        """One connection is shared by all coroutines: the caller holds the write lock so
-        that no other statement joins this transaction."""
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
-            async with self.db.execute(
-                "SELECT seq, hash FROM consent_events ORDER BY seq DESC LIMIT 1"
-            ) as cursor:
-                last = await cursor.fetchone()
+    async def append_oversight(self, build: Callable[[ChainHead], OversightRow]) -> OversightRow:
+        return await self._append_chained("oversight_events", _OVERSIGHT_COLUMNS, build)
+
+    async def _append_chained(
+        self, table: str, columns: str, build: Callable[[ChainHead], Row]
+    ) -> Row:
+        """Read the chain head and insert the next row in one transaction, under the write
+        lock: the connection is shared by all coroutines, so no other statement may join."""
+        async with self._transaction() as db:
+            async with db.execute(
+                f"SELECT seq, hash FROM {table} ORDER BY seq DESC LIMIT 1"
+            ) as cur:
+                last = await cur.fetchone()
             row = build((last[0], last[1]) if last else (0, GENESIS_HASH))
-            await self.db.execute(
-                f"INSERT INTO consent_events ({_EVENT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                astuple(row),
+            values = astuple(row)  # type: ignore[call-overload]
+            await db.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({','.join('?' * len(values))})", values
             )
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
-        await self.db.execute("COMMIT")
         return row
 
     async def consent_events(self) -> AsyncIterator[ConsentEventRow]:
@@ -143,13 +150,14 @@ class SqliteStore:
     async def add_message(self, row: MessageRow) -> None:
         async with self._write:
             await self.db.execute(
-                "INSERT INTO messages (conversation, role, text, at) VALUES (?, ?, ?, ?)",
-                (row.conversation, row.role, row.text, row.at),
+                "INSERT INTO messages (conversation, role, text, at, author) VALUES (?, ?, ?, ?, ?)",
+                (row.conversation, row.role, row.text, row.at, row.author),
             )
 
     async def messages(self, conversation: str) -> list[MessageRow]:
         async with self.db.execute(
-            "SELECT conversation, role, text, at FROM messages WHERE conversation = ? ORDER BY id",
+            "SELECT conversation, role, text, at, author FROM messages WHERE conversation = ?"
+            " ORDER BY id",
             (conversation,),
         ) as cursor:
             return [MessageRow(*values) async for values in cursor]
@@ -309,3 +317,92 @@ class SqliteStore:
             " ORDER BY policy_version, variant"
         ) as cursor:
             return [MetricsRow(*values) async for values in cursor]
+
+    async def add_operator(self, row: OperatorRow) -> bool:
+        async with self._write:
+            cursor = await self.db.execute(
+                "INSERT OR IGNORE INTO operators"
+                " (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                astuple(row),
+            )
+        return cursor.rowcount == 1
+
+    async def operator(self, username: str) -> OperatorRow | None:
+        async with self.db.execute(
+            "SELECT username, display_name, role, password_hash, created_at FROM operators"
+            " WHERE username = ?",
+            (username,),
+        ) as cursor:
+            values = await cursor.fetchone()
+        return OperatorRow(*values) if values else None
+
+    async def set_operator_password(self, username: str, password_hash: str) -> bool:
+        async with self._write:
+            cursor = await self.db.execute(
+                "UPDATE operators SET password_hash = ? WHERE username = ?",
+                (password_hash, username),
+            )
+        return cursor.rowcount == 1
+
+    async def delete_operator(self, username: str) -> bool:
+        async with self._transaction() as db:
+            await db.execute("DELETE FROM operator_sessions WHERE username = ?", (username,))
+            cursor = await db.execute("DELETE FROM operators WHERE username = ?", (username,))
+        return cursor.rowcount == 1
+
+    async def add_operator_session(self, row: OperatorSessionRow) -> None:
+        async with self._write:
+            await self.db.execute(
+                f"INSERT INTO operator_sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+                astuple(row),
+            )
+
+    async def operator_session(self, token_sha256: str) -> OperatorSessionRow | None:
+        async with self.db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM operator_sessions WHERE token_sha256 = ?",
+            (token_sha256,),
+        ) as cursor:
+            values = await cursor.fetchone()
+        return OperatorSessionRow(*values) if values else None
+
+    async def touch_operator_session(self, token_sha256: str, seen_at_ms: int) -> None:
+        async with self._write:
+            await self.db.execute(
+                "UPDATE operator_sessions SET seen_at_ms = ? WHERE token_sha256 = ?",
+                (seen_at_ms, token_sha256),
+            )
+
+    async def delete_operator_sessions(
+        self, *, token_sha256: str | None = None, before_ms: int | None = None
+    ) -> int:
+        async with self._write:
+            if token_sha256 is not None:
+                cursor = await self.db.execute(
+                    "DELETE FROM operator_sessions WHERE token_sha256 = ?", (token_sha256,)
+                )
+            else:
+                cursor = await self.db.execute(
+                    "DELETE FROM operator_sessions WHERE seen_at_ms < ?", (before_ms or 0,)
+                )
+        return cursor.rowcount
+
+    async def oversight_events(self) -> AsyncIterator[OversightRow]:
+        async with self.db.execute(
+            f"SELECT {_OVERSIGHT_COLUMNS} FROM oversight_events ORDER BY seq"
+        ) as cursor:
+            async for values in cursor:
+                yield OversightRow(*values)
+
+    async def oversight_of(self, subject: str) -> list[OversightRow]:
+        async with self.db.execute(
+            f"SELECT {_OVERSIGHT_COLUMNS} FROM oversight_events WHERE subject = ? ORDER BY seq",
+            (subject,),
+        ) as cursor:
+            return [OversightRow(*values) async for values in cursor]
+
+    async def recent_oversight(self, limit: int) -> list[OversightRow]:
+        async with self.db.execute(
+            f"SELECT {_OVERSIGHT_COLUMNS} FROM oversight_events ORDER BY seq DESC LIMIT ?",
+            (limit,),
+        ) as cursor:
+            return [OversightRow(*values) async for values in cursor]

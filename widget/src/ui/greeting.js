@@ -32,11 +32,12 @@ export function createGreeting(log, messages, ask) {
       choices?.remove();
     },
 
-    /** Draw the messages of a resumed conversation, oldest first. */
+    /** Draw the messages of a resumed conversation, oldest first; only the AI's get the AI label. */
     redraw(history) {
-      history.forEach(({ role, text }, i) => {
-        if (role === "user") messages.user(text);
-        else messages.delta("earlier" + i, text), messages.finish("earlier" + i);
+      history.forEach(({ role, name, text }, i) => {
+        if (role === "visitor") messages.user(text);
+        else if (role === "ai") messages.delta("earlier" + i, text), messages.finish("earlier" + i);
+        else log.append(h("p", { class: "msg ai", "data-kc": "message-person" }, h("strong", {}, name + ": "), text));
       });
     },
   };
