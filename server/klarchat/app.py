@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
@@ -15,6 +16,7 @@ from klarchat.operator.routes import routes as operator_routes
 from klarchat.retention import periodic_purge
 from klarchat.services import Services
 from klarchat.web.chat_socket import chat_socket
+from klarchat.web.headers import SecurityHeaders
 from klarchat.web.origins import RefusedOrigins
 from klarchat.web.pages import demo_page, favicon, healthz, loader, signing_key, static_dir
 from klarchat.web.privacy import privacy_notice
@@ -50,4 +52,5 @@ def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None
             *operator_routes(),
         ],
         lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders)],
     )

@@ -125,10 +125,7 @@ def parse(raw: str | bytes | None, *, max_frame_bytes: int, max_message_chars: i
         raise ProtocolError(
             ErrorCode.FRAME_TOO_LARGE, f"Frames may be at most {max_frame_bytes} bytes."
         )
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        raise ProtocolError(ErrorCode.BAD_JSON, "The frame is not valid JSON.") from None
+    data = _decode(raw)
     if not isinstance(data, dict):
         raise ProtocolError(ErrorCode.BAD_FRAME, "A frame must be a JSON object.")
     raw_id = data.get("id")
@@ -145,6 +142,27 @@ def parse(raw: str | bytes | None, *, max_frame_bytes: int, max_message_chars: i
     if isinstance(frame, Message):
         _check_text(frame, max_message_chars)
     return frame
+
+
+def _decode(raw: str) -> Any:
+    """JSON, or the reason it is no frame: malformed JSON is `bad_json`; valid JSON we will
+    not take (nested too deeply for the parser, an integer too long to convert, an unpaired
+    surrogate that could not be sent on or stored) is `bad_frame`."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError:
+        raise ProtocolError(ErrorCode.BAD_JSON, "The frame is not valid JSON.") from None
+    except RecursionError:
+        raise ProtocolError(ErrorCode.BAD_FRAME, "The frame is nested too deeply.") from None
+    except ValueError:
+        raise ProtocolError(ErrorCode.BAD_FRAME, "The frame holds a number too long.") from None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ProtocolError(
+            ErrorCode.BAD_FRAME, "The frame holds text that is not valid Unicode."
+        ) from None
+    return data
 
 
 def _check_text(frame: Message, max_chars: int) -> None:

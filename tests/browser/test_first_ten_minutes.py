@@ -194,7 +194,7 @@ async def test_the_favicon_exists_and_the_demo_says_what_answers(
     try:
         page = await context.new_page()
         icon = await page.request.get(server.origin + "/favicon.ico")
-        assert icon.status == 200 and icon.headers["content-type"] == "image/x-icon"
+        assert icon.status == 200 and "icon" in icon.headers["content-type"]
         await page.goto(server.origin + "/")
         await expect(page.get_by_text("eine eingebaute FAQ zum Ausprobieren")).to_be_visible()
         await expect(page.get_by_text("not an AI")).to_be_visible()

@@ -28,6 +28,9 @@ BAD_FRAMES = [
     ),
     (json.dumps({"type": "withdraw", "purposes": ["newsletter"]}), "unknown_purpose"),
     (json.dumps({"type": "hello"}), "duplicate_hello"),
+    ("[" * 1020 + "]" * 1020, "bad_frame"),
+    ('{"type":"ping","id":' + "[" * 1000 + "]" * 1000 + "}", "bad_frame"),
+    ('{"type":"message","id":"m1","text":"\\ud800 lone"}', "bad_frame"),
 ]
 
 
@@ -53,6 +56,7 @@ async def test_each_malformed_frame_gets_its_code_and_the_socket_lives(
     assert answer_text(frames) == "still here?"
     assert frames[-1]["type"] == "done"
     await chat.close()
+    assert "Traceback" not in echo_server.logs()
 
 
 async def test_errors_carry_the_message_id_and_never_echo_the_text(

@@ -87,6 +87,8 @@ async def test_withdraw_all_and_nothing_to_withdraw(openai_server: RunningServer
     await chat.hello("en")
     await chat.send({"type": "withdraw", "purposes": ["ai_chat"]})
     assert (await chat.expect("error"))["code"] == "not_given"
+    await chat.send({"type": "withdraw", "purposes": "all"})
+    assert (await chat.expect("error"))["code"] == "not_given", "a receipt for zero events"
     await chat.consent(ai_chat=True, transcript=True)
     await chat.send({"type": "withdraw", "purposes": "all"})
     recorded = await chat.expect("consent_recorded")

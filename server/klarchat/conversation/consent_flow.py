@@ -159,6 +159,8 @@ class ConsentFlow:
                 for p in self._svc.policy.purposes
                 if session.consent_for(p).state is ConsentState.GIVEN
             ]
+            if not purposes:
+                raise ProtocolError(ErrorCode.NOT_GIVEN, "Nothing to withdraw: no consent is given.")
         else:
             purposes = list(dict.fromkeys(frame.purposes))
             self._check_purposes(purposes)

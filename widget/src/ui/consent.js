@@ -142,7 +142,9 @@ export function createConsent(t, base, lang, decide) {
     /** Build the checkboxes from `welcome` (again only when the policy changed). */
     setup(welcome, version) {
       if (version === welcome.policy_version) return;
-      purposes = welcome.purposes || [];
+      // A purpose asked only when the visitor wants a person (`ask: "handoff"`) is not part
+      // of the step before the chat.
+      purposes = (welcome.purposes || []).filter((p) => p.ask !== "handoff");
       boxes = {};
       const privacy = new URL(welcome.privacy_url || "/privacy", base);
       if (privacy.origin === new URL(base).origin) privacy.searchParams.set("lang", lang);
