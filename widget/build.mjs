@@ -1,6 +1,7 @@
-// Builds the widget into ../static/: the loader (klarchat.js) and the chat UI
-// (klarchat-ui.js). Deterministic: the same sources give the same bytes, so a test can
-// rebuild and compare with the committed files. `npm run build` runs this.
+// Builds the widget into ../static/: the loader (klarchat.js), the chat UI
+// (klarchat-ui.js) and the handoff to a person (klarchat-handoff.js). Deterministic: the
+// same sources give the same bytes, so a test can rebuild and compare with the committed
+// files. `npm run build` runs this.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
@@ -44,4 +45,11 @@ await build({
   entryPoints: [here("src/ui/index.js")],
   outfile: here("../static/klarchat-ui.js"),
   banner: { js: "/*! Klarchat chat UI | MIT licence */" },
+});
+// Loaded by the chat UI only when the visitor asks for a person (or is already with one).
+await build({
+  ...common,
+  entryPoints: [here("src/handoff/index.js")],
+  outfile: here("../static/klarchat-handoff.js"),
+  banner: { js: "/*! Klarchat handoff | MIT licence */" },
 });

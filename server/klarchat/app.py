@@ -15,6 +15,7 @@ from klarchat.operator.console import Console
 from klarchat.operator.routes import routes as operator_routes
 from klarchat.retention import periodic_purge
 from klarchat.services import Services
+from klarchat.web.admission import Admission
 from klarchat.web.chat_socket import chat_socket
 from klarchat.web.headers import SecurityHeaders
 from klarchat.web.origins import RefusedOrigins
@@ -30,6 +31,13 @@ def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None
         services = await Services.start(settings)
         app.state.services = services
         app.state.console = Console.start(services)
+        limits = settings.limits
+        app.state.admission = Admission(
+            max_connections=limits.max_connections,
+            max_per_address=limits.max_connections_per_address,
+            handshakes_per_minute=limits.handshakes_per_address_per_minute,
+            clock=services.clock.monotonic,
+        )
         app.state.refused_origins = RefusedOrigins(services.clock.monotonic)
         if on_ready is not None:
             on_ready()

@@ -76,6 +76,12 @@ class Limits(_Section):
     # A token resumes at most this long after its session was created, however active.
     resume_hours: int = Field(24, gt=0)
     max_history_messages: int = Field(20, gt=0)
+    # Memory is bounded by these: sessions held (each with its pseudonym map and history),
+    # open chat sockets in total and per client address, handshakes per address and minute.
+    max_sessions: int = Field(20_000, gt=0)
+    max_connections: int = Field(10_000, gt=0)
+    max_connections_per_address: int = Field(200, gt=0)
+    handshakes_per_address_per_minute: int = Field(600, gt=0)
 
 
 class Privacy(_Section):

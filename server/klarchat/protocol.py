@@ -38,6 +38,7 @@ class ErrorCode(StrEnum):
     RATE_LIMITED = "rate_limited"
     SPECIAL_CATEGORY = "special_category"
     CLOSED = "closed"
+    SERVER_BUSY = "server_busy"
     PROVIDER_ERROR = "provider_error"
     PROVIDER_TIMEOUT = "provider_timeout"
     INTERNAL_ERROR = "internal_error"

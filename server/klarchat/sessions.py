@@ -107,6 +107,13 @@ class SessionRegistry:
             return None
         return session
 
+    def full(self, limit: int) -> bool:
+        """Whether `limit` sessions are held even after the idle ones are forgotten."""
+        if len(self._by_subject) < limit:
+            return False
+        self._sweep()
+        return len(self._by_subject) >= limit
+
     def add(self, session: Session) -> None:
         self._sweep()
         session.last_seen = session.created = self._clock()

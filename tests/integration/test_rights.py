@@ -98,6 +98,7 @@ async def test_export_holds_one_visitor_and_nobody_else(server: RunningServer) -
         "transcript",
         "audit",
         "erasures",
+        "viewed_by",
     }
     assert data["subject"] == anna.subject
     events = data["consent_events"]
@@ -115,6 +116,7 @@ async def test_export_holds_one_visitor_and_nobody_else(server: RunningServer) -
     assert [a["message_id"] for a in data["audit"]] == ["m1", "m2"]
     assert all(a["outcome"] == "complete" and "text" not in a for a in data["audit"])
     assert data["erasures"] == []
+    assert data["viewed_by"] == [], "no staff looked at it"
     document = json.dumps(data)
     assert ben.marker not in document and ben.subject not in document
     assert ben.conversation not in document

@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.identity",
         "klarchat.ratelimit",
         "klarchat.privacy.categories",
+        "klarchat.log_setup",
     ),
     ("klarchat.store",),
     (

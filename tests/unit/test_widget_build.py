@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILT = ("klarchat.js", "klarchat-ui.js")
+BUILT = ("klarchat.js", "klarchat-ui.js", "klarchat-handoff.js")
 
 
 def test_static_matches_a_fresh_build(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """The widget reads only fields the protocol schema gives the frame it handles: each
-`case "<type>":` of the widget's frame handler may use `f.<field>` only if the schema of
-that server frame has the field (the widget once read `consent_required.consent`, which
-the server never sends)."""
+`case "<type>":` of the widget's frame handlers (the chat UI's, and the handoff's in the
+chat UI and in its own bundle) may use `f.<field>` only if the schema of that server frame
+has the field (the widget once read `consent_required.consent`, which the server never
+sends)."""
 
 from __future__ import annotations
 
@@ -13,17 +14,24 @@ import pytest
 
 from tests.support.protocol_check import SCHEMA_FILE
 
-HANDLER = Path(__file__).resolve().parents[2] / "widget" / "src" / "ui" / "index.js"
+SOURCE = Path(__file__).resolve().parents[2] / "widget" / "src"
+HANDLERS = (
+    SOURCE / "ui" / "index.js",
+    SOURCE / "ui" / "handoff.js",
+    SOURCE / "handoff" / "index.js",
+)
 
 
 def fields_read_per_frame() -> dict[str, set[str]]:
-    source = HANDLER.read_text(encoding="utf-8")
-    body = source[source.index("function onFrame(f)") :]
-    cases = re.split(r'\bcase "([a-z_]+)":', body)
-    return {
-        frame_type: set(re.findall(r"\bf\.([a-z_]+)", code)) - {"type"}
-        for frame_type, code in zip(cases[1::2], cases[2::2], strict=True)
-    }
+    reads: dict[str, set[str]] = {}
+    for handler in HANDLERS:
+        source = handler.read_text(encoding="utf-8")
+        body = source[source.index("function onFrame(f)") :]
+        cases = re.split(r'\bcase "([a-z_]+)":', body)
+        for frame_type, code in zip(cases[1::2], cases[2::2], strict=True):
+            fields = set(re.findall(r"\bf\.([a-z_]+)", code)) - {"type"}
+            reads.setdefault(frame_type, set()).update(fields)
+    return reads
 
 
 def schema_fields() -> dict[str, set[str]]:
@@ -39,7 +47,9 @@ READS = fields_read_per_frame()
 
 
 def test_the_handler_was_found() -> None:
-    assert {"welcome", "consent_required", "done", "error"} <= set(READS)
+    assert {"welcome", "consent_required", "done", "error", "handoff", "person_message"} <= set(
+        READS
+    )
 
 
 @pytest.mark.parametrize("frame_type", sorted(READS))

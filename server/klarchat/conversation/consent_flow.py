@@ -113,6 +113,10 @@ class ConsentFlow:
         return base if base in supported else self._svc.settings.default_language
 
     def _new_session(self, lang: str) -> Session:
+        if self._svc.sessions.full(self._svc.settings.limits.max_sessions):
+            raise ProtocolError(
+                ErrorCode.SERVER_BUSY, "The chat is very busy right now; please try again soon."
+            )
         ids = self._svc.identities
         token = ids.new_token()
         session = Session(

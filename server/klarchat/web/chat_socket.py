@@ -12,7 +12,11 @@ from starlette.websockets import WebSocket
 
 from klarchat.conversation.connection import Connection
 from klarchat.services import Services
+from klarchat.web.admission import Admission
 from klarchat.web.origins import REFUSED_ORIGIN, RefusedOrigins
+
+TRY_AGAIN_LATER = 1013
+"""Closed at once when a cap is reached (`limits.max_connections` …); the reason names it."""
 
 
 async def chat_socket(websocket: WebSocket) -> None:
@@ -24,5 +28,15 @@ async def chat_socket(websocket: WebSocket) -> None:
         await websocket.accept()
         await websocket.close(code=REFUSED_ORIGIN, reason="origin not allowed")
         return
-    await websocket.accept()
-    await Connection(websocket, services, origin or "").run()
+    admission: Admission = websocket.app.state.admission
+    address = websocket.client.host if websocket.client else ""
+    refusal = admission.admit(address)
+    if refusal is not None:
+        await websocket.accept()
+        await websocket.close(code=TRY_AGAIN_LATER, reason=refusal)
+        return
+    try:
+        await websocket.accept()
+        await Connection(websocket, services, origin or "").run()
+    finally:
+        admission.release(address)

@@ -142,9 +142,8 @@ export function createConsent(t, base, lang, decide) {
     /** Build the checkboxes from `welcome` (again only when the policy changed). */
     setup(welcome, version) {
       if (version === welcome.policy_version) return;
-      // A purpose asked only when the visitor wants a person (`ask: "handoff"`) is not part
-      // of the step before the chat.
-      purposes = (welcome.purposes || []).filter((p) => p.ask !== "handoff");
+      // Only the purposes asked before the chat; `human_support` waits for the handoff.
+      purposes = (welcome.purposes || []).filter((p) => p.ask === "start");
       boxes = {};
       const privacy = new URL(welcome.privacy_url || "/privacy", base);
       if (privacy.origin === new URL(base).origin) privacy.searchParams.set("lang", lang);

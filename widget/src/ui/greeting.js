@@ -2,7 +2,8 @@
 // the visitor has consented (so the chat never opens onto an empty log), and, after a
 // reload that resumed the session, the earlier messages the server still holds.
 
-import { h } from "./dom.js";
+import { h, hiddenText } from "./dom.js";
+import { render } from "./render.js";
 
 /** `ask(text)` sends a suggested question as if the visitor had typed it. */
 export function createGreeting(log, messages, ask) {
@@ -32,12 +33,21 @@ export function createGreeting(log, messages, ask) {
       choices?.remove();
     },
 
-    /** Draw the messages of a resumed conversation, oldest first; only the AI's get the AI label. */
+    /** Draw the messages of a resumed conversation, oldest first: the AI's with the AI label,
+     * a person's with their name (as the handoff module draws them), the visitor's plain. */
     redraw(history) {
       history.forEach(({ role, name, text }, i) => {
         if (role === "visitor") messages.user(text);
         else if (role === "ai") messages.delta("earlier" + i, text), messages.finish("earlier" + i);
-        else log.append(h("p", { class: "msg ai", "data-kc": "message-person" }, h("strong", {}, name + ": "), text));
+        else
+          log.append(
+            h(
+              "div",
+              { class: "msg person", "data-kc": "message-person" },
+              h("span", { class: "person-label", "data-kc": "person-label" }, name, hiddenText(":")),
+              h("div", { class: "text", "data-kc": "person-text" }, render(text)),
+            ),
+          );
       });
     },
   };

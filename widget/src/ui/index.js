@@ -7,6 +7,7 @@ import { connect } from "./connection.js";
 import { createConsent } from "./consent.js";
 import { h, hiddenText, show } from "./dom.js";
 import { createGreeting } from "./greeting.js";
+import { createHandoff } from "./handoff.js";
 import de from "./i18n/de.js";
 import en from "./i18n/en.js";
 import { createMessages } from "./messages.js";
@@ -57,7 +58,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     },
     h("span", { "aria-hidden": "true" }, "\u00d7"),
   );
-  const disclosure = h("p", { class: "disclosure", "data-kc": "disclosure", role: "note" }, t.disclosure);
+  const disclosure = h("p", { class: "disclosure", "data-kc": "disclosure", "data-responder": "ai", role: "note" }, t.disclosure);
   const connection = h("p", { class: "connection", "data-kc": "connection", hidden: true });
 
   const rights = createRights(t, send, announce);
@@ -97,6 +98,13 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     },
   });
   const sendButton = h("button", { type: "submit", class: "send", "data-kc": "send", disabled: true }, t.send);
+  const handoff = createHandoff(t, base, lang, {
+    root,
+    send,
+    announce,
+    update: (change, always) => update(change, always),
+    current: () => current,
+  });
   const composer = h(
     "form",
     { class: "composer", onsubmit: (event) => (event.preventDefault(), submit()) },
@@ -127,6 +135,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     scroller,
     error,
     composer,
+    handoff.request,
   );
   root.append(dialog, status);
   launcher.setAttribute("aria-controls", "kc-dialog");
@@ -142,7 +151,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
   // -- open and close -------------------------------------------------------------------
   let open = false;
   const focusInside = () =>
-    (consent.focusTarget() || (input.disabled ? dialog : input)).focus();
+    (consent.focusTarget() || handoff.focusTarget() || (input.disabled ? dialog : input)).focus();
 
   function setOpen(next) {
     open = next;
@@ -315,6 +324,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
         if (f.code === "stale_policy" || f.code === "unknown_purpose") conn.restart();
         break;
     }
+    handoff.frame(f);
   }
 
   // The server refused the pending message for what it contains (a special category set to

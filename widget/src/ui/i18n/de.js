@@ -55,6 +55,8 @@ export default {
   answered: "Antwort des KI-Assistenten: {x}",
   interrupted: "Antwort unterbrochen.",
   cancelled: "Antwort abgebrochen.",
+  // The "talk to a person" button; the other handoff texts load with the handoff code.
+  handoff: "Mit einem Menschen sprechen",
   input: "Ihre Nachricht",
   inputLocked: "Erst nach Ihrer Einwilligung",
   send: "Senden",

@@ -54,6 +54,8 @@ export default {
   answered: "Answer from the AI assistant: {x}",
   interrupted: "Answer interrupted.",
   cancelled: "Answer cancelled.",
+  // The "talk to a person" button; the other handoff texts load with the handoff code.
+  handoff: "Talk to a person",
   input: "Your message",
   inputLocked: "Only after your consent",
   send: "Send",
