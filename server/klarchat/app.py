@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
@@ -19,11 +19,14 @@ from klarchat.web.admission import Admission
 from klarchat.web.chat_socket import chat_socket
 from klarchat.web.headers import SecurityHeaders
 from klarchat.web.metrics_endpoint import attach, metrics
-from klarchat.web.pages import demo_page, healthz, loader, signing_key, static_dir
+from klarchat.web.origins import RefusedOrigins
+from klarchat.web.pages import demo_page, favicon, healthz, loader, signing_key, static_dir
 from klarchat.web.privacy import privacy_notice
 
 
-def create_app(settings: Settings) -> Starlette:
+def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None) -> Starlette:
+    """`on_ready` runs once the services have started (`klarchat serve` prints its summary)."""
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         services = await Services.start(settings)
@@ -37,6 +40,9 @@ def create_app(settings: Settings) -> Starlette:
             handshakes_per_minute=limits.handshakes_per_address_per_minute,
             clock=services.clock.monotonic,
         )
+        app.state.refused_origins = RefusedOrigins(services.clock.monotonic)
+        if on_ready is not None:
+            on_ready()
         try:
             async with periodic_purge(services.store, settings.retention, services.clock):
                 yield
@@ -46,6 +52,7 @@ def create_app(settings: Settings) -> Starlette:
     return Starlette(
         routes=[
             Route("/", demo_page),
+            Route("/favicon.ico", favicon),
             Route("/healthz", healthz),
             Route("/metrics", metrics),
             Route("/.well-known/klarchat-signing-key", signing_key),

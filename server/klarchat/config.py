@@ -8,7 +8,10 @@ would otherwise leave a limit at its default without anyone noticing.
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,12 +25,27 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+)
 
+from klarchat.config_sources import (
+    ListFriendlyEnvSource,
+    known_keys,
+    not_json,
+    suggest,
+    unknown_variables,
+    variable_for,
+)
 from klarchat.defaults import (
     DEFAULT_BLOCK_NOTICE,
     DEFAULT_DISCLOSURE,
+    DEFAULT_GREETING,
     DEFAULT_PURPOSES,
+    DEFAULT_SUGGESTIONS,
     DEFAULT_SYSTEM_PROMPT,
 )
 from klarchat.privacy.categories import Category, CategoryAction
@@ -36,6 +54,10 @@ CONFIG_ENV = "KLARCHAT_CONFIG"
 DEFAULT_CONFIG_FILE = "klarchat.toml"
 
 Localized = dict[str, str]
+# A few short questions under the greeting: more would push the chat out of sight.
+Suggestions = Annotated[
+    list[Annotated[str, Field(min_length=1, max_length=120)]], Field(max_length=4)
+]
 
 
 class ConfigError(Exception):
@@ -87,6 +109,11 @@ class Retention(_Section):
 class Assistant(_Section):
     name: str = "Klarchat"
     system_prompt: Localized = Field(default_factory=lambda: dict(DEFAULT_SYSTEM_PROMPT))
+    # The first message after consent, and a few questions the visitor can pick.
+    greeting: Localized = Field(default_factory=lambda: dict(DEFAULT_GREETING))
+    suggestions: dict[str, Suggestions] = Field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_SUGGESTIONS.items()}
+    )
 
 
 # A plain string is the same in every language.
@@ -329,8 +356,9 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """The file's values arrive as init kwargs; the environment must override them."""
-        return env_settings, init_settings
+        """The file's values arrive as init kwargs; the environment must override them.
+        Lists in the environment may be comma-separated as well as JSON."""
+        return ListFriendlyEnvSource(settings_cls), init_settings
 
     @model_validator(mode="after")
     def _texts_for_every_language(self) -> Settings:
@@ -341,6 +369,8 @@ class Settings(BaseSettings):
                 missing.append(f"consent.disclosure.{lang}")
             if lang not in self.assistant.system_prompt:
                 missing.append(f"assistant.system_prompt.{lang}")
+            if not self.assistant.greeting.get(lang, "").strip():
+                missing.append(f"assistant.greeting.{lang}")
             if lang not in self.privacy.block_notice:
                 missing.append(f"privacy.block_notice.{lang}")
             for pid, purpose in self.consent.purposes.items():
@@ -431,29 +461,54 @@ def config_path(explicit: str | Path | None, env: dict[str, str]) -> Path | None
     return default if default.exists() else None
 
 
-def load_settings(path: Path | None) -> Settings:
-    """Read and validate; raise `ConfigError` naming the key and the reason."""
+def load_settings(path: Path | None, env: Mapping[str, str] | None = None) -> Settings:
+    """Read and validate; raise `ConfigError` naming the source, the key and the reason."""
+    env = os.environ if env is None else env
     data: dict[str, Any] = {}
-    source = "defaults"
     if path is not None:
-        source = str(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"{path}: file not found") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    problems = unknown_variables(env, Settings)
+    if problems:
+        raise ConfigError("\n".join(problems))
     try:
         return Settings(**data)
+    except SettingsError as exc:  # a table-valued variable that is not JSON
+        field = re.search(r'field "([^"]+)"', str(exc))
+        raise ConfigError(not_json(field.group(1) if field else "", env)) from None
     except ValidationError as exc:
-        raise ConfigError(describe_validation_error(exc, source)) from None
+        raise ConfigError(describe_validation_error(exc, path, env)) from None
 
 
-def describe_validation_error(exc: ValidationError, source: str) -> str:
-    """One line per problem, `key.path: reason`, without echoing the offending value."""
-    lines = [f"{source}: {exc.error_count()} invalid setting(s)"]
-    for error in exc.errors(include_url=False, include_input=False):
-        key = ".".join(str(part) for part in error["loc"]) or "(root)"
-        reason = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
-        lines.append(f"  {key}: {reason}")
-    return "\n".join(lines)
+def describe_validation_error(
+    exc: ValidationError, path: Path | None, env: Mapping[str, str]
+) -> str:
+    """One line per problem, naming the variable or the file and key, without echoing
+    the offending value (it may be a secret; only a misspelt choice is compared)."""
+    lines = []
+    for error in exc.errors(include_url=False):
+        loc = list(error["loc"])
+        key = ".".join(str(part) for part in loc) or "(root)"
+        variable = variable_for(loc, env)
+        where = f"environment variable {variable}, key" if variable else _in_file(path)
+        lines.append(f"  {where} {key}: {_reason(error, loc)}")
+    return f"{exc.error_count()} invalid setting(s)\n" + "\n".join(lines)
+
+
+def _in_file(path: Path | None) -> str:
+    return f"{path}, key" if path is not None else "built-in defaults, key"
+
+
+def _reason(error: Any, loc: list[Any]) -> str:
+    """pydantic's reason, with the name probably meant for a misspelt key."""
+    if error["type"] == "extra_forbidden":
+        return "unknown key" + suggest(str(loc[-1]), known_keys(Settings, loc))
+    if error["type"] in ("literal_error", "enum") and isinstance(error.get("input"), str):
+        # One of a few fixed words, never a secret, so the near miss may be compared.
+        expected = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
+        return str(error["msg"]) + suggest(error["input"], expected)
+    return str(error["msg"])

@@ -39,6 +39,25 @@ DEFAULT_DISCLOSURE = {
     ),
 }
 
+# Shown as the assistant's first message once the visitor has consented, so the chat
+# does not open onto an empty log; the suggestions are questions the built-in FAQ answers.
+DEFAULT_GREETING = {
+    "de": "Hallo! Ich bin ein KI-Assistent. Wobei kann ich Ihnen helfen?",
+    "en": "Hello! I am an AI assistant. How can I help you?",
+}
+DEFAULT_SUGGESTIONS = {
+    "de": [
+        "Meine Bestellung ist noch nicht angekommen.",
+        "Wie kann ich etwas zurückschicken?",
+        "Welche Zahlungsarten gibt es?",
+    ],
+    "en": [
+        "My order has not arrived yet.",
+        "How do I return something?",
+        "Which payment methods do you accept?",
+    ],
+}
+
 DEFAULT_SYSTEM_PROMPT = {
     "de": (
         "Du bist ein hilfsbereiter KI-Assistent im Kundenservice. Antworte kurz, freundlich "

@@ -70,6 +70,10 @@ class AnswerFinished(Event):
     outcome: str
     """`complete`, `cancelled`, `blocked` or `error`."""
     error_code: str = ""
+    failure: str = ""
+    """On a provider failure: the class of the error (`ConnectError`, `HTTPStatus`, ...)."""
+    status: int | None = None
+    """On a provider failure: the provider's HTTP status, when it answered with one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -277,6 +277,15 @@ class Deleted(_ServerPart):
     links: int
 
 
+class HistoryItem(_ServerPart):
+    """An earlier message of a resumed conversation, with the visitor's values restored.
+    `name` is the assistant's or the person's display name ("" for the visitor)."""
+
+    role: Literal["visitor", "ai", "person"]
+    name: str
+    text: str
+
+
 class Welcome(_ServerPart):
     type: Literal["welcome"] = "welcome"
     session: str
@@ -292,6 +301,9 @@ class Welcome(_ServerPart):
     limits: Limits
     handoff: bool
     """Whether the visitor can ask for a person (the widget shows the control)."""
+    greeting: str
+    suggestions: list[str]
+    history: list[HistoryItem]
 
 
 class ConsentRequired(_ServerPart):

@@ -35,6 +35,7 @@ from klarchat.identity import Identities, load_or_create_secret
 from klarchat.metrics import ConsentMetrics
 from klarchat.oversight import OversightLog
 from klarchat.privacy.redactor import Redactor
+from klarchat.provider_health import ProviderHealth
 from klarchat.sessions import SessionRegistry
 from klarchat.store.base import Store
 from klarchat.store.factory import open_store
@@ -59,6 +60,7 @@ class Services:
     live: LiveConversations
     oversight: OversightLog
     presence: Presence
+    provider_health: ProviderHealth
     handoffs: HandoffDesk = field(init=False)
     """Built on the finished `Services`: it acts through the registry, store and redactor."""
 
@@ -84,6 +86,8 @@ class Services:
         events = Events()
         events.subscribe(ConsentMetrics(store, variants))
         events.subscribe(AuditLog(store))
+        provider_health = ProviderHealth(adapter.name)
+        events.subscribe(provider_health)
         services = cls(
             settings=settings,
             store=store,
@@ -105,6 +109,7 @@ class Services:
             live=LiveConversations(events),
             oversight=OversightLog(store, clock),
             presence=Presence(),
+            provider_health=provider_health,
         )
         services.handoffs = HandoffDesk(services)
         return services

@@ -2,8 +2,9 @@
 
 The widget keeps the session token in `sessionStorage` (this tab only) while, and only
 while, the server's latest `persist` is true. Without it nothing is written and a reload
-starts afresh; with it a reload resumes the session (no consent step, a "resumed" note,
-the assistant still knows the earlier context); withdrawal or erasure removes the key.
+starts afresh; with it a reload resumes the session (no consent step, a "resumed" note
+above the redrawn conversation, the assistant still knows the earlier context);
+withdrawal or erasure removes the key.
 """
 
 from __future__ import annotations
@@ -110,13 +111,14 @@ async def test_with_transcript_consent_a_reload_resumes_until_consent_is_withdra
     assert frames.of("hello", sent=True)[-1].get("resume") == token
     assert frames.of("welcome")[-1]["resumed"] is True
     assert frames.of("welcome")[-1]["persist"] is True
-    # Consent is current: no consent step; the log is empty but for the note.
+    # Consent is current: no consent step; the note, then the conversation redrawn.
     await expect(widget.kc("resumed")).to_be_visible()
     await expect(widget.kc("resumed")).to_contain_text("Unterhaltung fortgesetzt")
     await expect(widget.kc("consent")).to_be_hidden()
     await expect(widget.input).to_be_enabled()
     await expect(widget.kc("withdraw")).to_be_visible()
-    await expect(widget.kc("message-user")).to_have_count(0)
+    await expect(widget.kc("message-user")).to_have_text(["Mein Name ist Anna Schmidt."])
+    await widget.answer("Hallo Anna Schmidt, wie kann ich helfen?")
     await shot(page, "persist-resumed")
     # The server-side session carried over: the earlier name is still restored.
     provider.reply_text = "Gern, <PERSON_1>."

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.support.server import klarchat_command, make_server
-
-
-def run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    import os
-
-    return subprocess.run(
-        [*klarchat_command(), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
+from tests.support.server import make_server
+from tests.support.server import run_cli as run
 
 
 @pytest.mark.parametrize(
@@ -97,7 +82,10 @@ def test_defaults_serve_demo_page_loader_and_health(tmp_path: Path) -> None:
         assert loader.status_code == 200
         assert loader.headers["content-type"].startswith("text/javascript")
         assert "attachShadow" in loader.text
-        assert httpx.get(f"{server.origin}/healthz").json() == {"status": "ok"}
+        assert httpx.get(f"{server.origin}/healthz").json() == {
+            "status": "ok",
+            "provider": "unknown",
+        }
         german = httpx.get(f"{server.origin}/privacy").text
         assert "Chat mit dem KI-Assistenten" in german and "Gesprächsverlauf speichern" in german
         assert "jederzeit mit einem Klick" in german

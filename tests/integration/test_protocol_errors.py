@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from websockets.exceptions import InvalidStatus
+from websockets.exceptions import ConnectionClosed
 
 from tests.support.chat_client import ChatClient, answer_text
 from tests.support.server import RunningServer
@@ -77,9 +77,11 @@ async def test_errors_carry_the_message_id_and_never_echo_the_text(
 
 
 async def test_a_foreign_origin_is_refused(echo_server: RunningServer) -> None:
-    with pytest.raises(InvalidStatus) as refused:
-        await ChatClient.open(echo_server.ws_url, origin="https://evil.example")
-    assert refused.value.response.status_code == 403
+    """Closed with 4403 before any frame is read: a hello gets no welcome."""
+    foreign = await ChatClient.open(echo_server.ws_url, origin="https://evil.example")
+    with pytest.raises(ConnectionClosed) as closed:
+        await foreign.hello("de")
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
 
     own = await ChatClient.open(echo_server.ws_url, origin=echo_server.origin)
     assert (await own.hello("de"))["type"] == "welcome"

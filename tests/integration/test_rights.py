@@ -127,6 +127,32 @@ async def test_export_holds_one_visitor_and_nobody_else(server: RunningServer) -
     }
 
 
+async def test_a_receipt_or_an_event_id_finds_the_visitor(
+    server: RunningServer, tmp_path: Path
+) -> None:
+    """An access request comes with what the visitor has: the downloaded receipt, or the
+    id in its file name (klarchat-receipt-<first 8 characters of the event id>.json)."""
+    chat = await ChatClient.open(server.ws_url)
+    welcome = await chat.hello("de")
+    recorded = await chat.consent(ai_chat=True, transcript=True)
+    await chat.close()
+    subject = identities(server).subject(welcome["session"])
+    receipt = tmp_path / "klarchat-receipt.json"
+    receipt.write_text(json.dumps(recorded["receipt"]), encoding="utf-8")
+    event_id = recorded["receipt"]["events"][0]["event_id"]
+
+    assert export(server, "--receipt", str(receipt))["subject"] == subject
+    assert export(server, "--subject", event_id)["subject"] == subject
+    assert export(server, "--subject", event_id[:8].upper())["subject"] == subject
+
+    forged = dict(recorded["receipt"], subject="ab" * 32)
+    receipt.write_text(json.dumps(forged), encoding="utf-8")
+    refused = klarchat(server, "export", "--receipt", str(receipt))
+    assert refused.returncode == 1 and "INVALID" in refused.stderr
+    unknown = klarchat(server, "export", "--subject", "00000000")
+    assert unknown.returncode == 1 and "no consent event" in unknown.stderr
+
+
 async def test_export_to_a_file_is_private(server: RunningServer, tmp_path: Path) -> None:
     visitor = await visit(server, ai_chat=True, transcript=True)
     out = tmp_path / "export.json"
@@ -181,7 +207,7 @@ def test_unknown_and_malformed_subjects(server: RunningServer) -> None:
         assert stranger.returncode == 1
         malformed = klarchat(server, command, "--subject", "not-a-subject")
         assert malformed.returncode == 2
-        assert "64 lower-case hex digits" in malformed.stderr
+        assert "64 hex digits" in malformed.stderr
         neither = klarchat(server, command)
         assert neither.returncode == 2
 

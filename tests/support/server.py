@@ -94,6 +94,22 @@ class RunningServer:
             self.process.wait()
 
 
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`klarchat ARGS` as a site owner types it, with no `KLARCHAT_*` variable of the
+    test run's own environment leaking in: only `env` sets them."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("KLARCHAT_")}
+    return subprocess.run(
+        [*klarchat_command(), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**clean, **(env or {})},
+    )
+
+
 def make_server(workdir: Path, config: dict[str, Any]) -> RunningServer:
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()

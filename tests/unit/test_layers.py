@@ -18,6 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "server" / "klarchat"
 LAYERS: list[tuple[str, ...]] = [
     (
         "klarchat.config",
+        "klarchat.config_sources",
         "klarchat.defaults",
         "klarchat.clock",
         "klarchat.protocol",
@@ -42,6 +43,7 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.oversight",
         "klarchat.opening_hours",
         "klarchat.compliance",
+        "klarchat.provider_health",
     ),
     ("klarchat.conversation",),
     ("klarchat.services",),

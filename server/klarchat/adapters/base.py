@@ -43,13 +43,18 @@ class AdapterError(Exception):
     """A provider failure that the user sees as an `error` frame; the socket lives on.
 
     `code` is one of the stable protocol codes (`provider_error`, `provider_timeout`);
-    `message` must never contain conversation text.
+    `message` must never contain conversation text. `status` (the provider's HTTP status)
+    and `cause` (the class of the underlying error) go into the operator's log line.
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(
+        self, code: str, message: str, *, status: int | None = None, cause: str = ""
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.status = status
+        self.cause = cause
 
 
 class AdapterConfigError(ValueError):

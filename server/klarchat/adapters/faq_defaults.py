@@ -128,26 +128,26 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
                 "umtausch",
                 "umtauschen",
                 "widerruf",
-                "erstattung",
-                "erstatten",
-                "geld zurück",
                 "storno",
                 "stornieren",
                 "defekt",
                 "kaputt",
+                "kaputt angekommen",
+                "passt nicht",
+                "gefällt nicht",
             ],
             "en": [
                 "return",
                 "returns",
-                "refund",
                 "exchange",
                 "send back",
                 "withdrawal",
-                "money back",
                 "cancel",
                 "broken",
+                "arrived broken",
                 "defective",
                 "damaged",
+                "doesn't fit",
             ],
         },
         "answer": {
@@ -168,6 +168,107 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
     {
         "keywords": {
             "de": [
+                "nicht angekommen",
+                "nicht erhalten",
+                "nicht bekommen",
+                "nicht geliefert",
+                "nicht zugestellt",
+                "nicht da",
+                "fehlt",
+                "verspätet",
+                "verspätung",
+                "verloren",
+                "wo bleibt",
+                "wo ist meine bestellung",
+                "wo ist mein paket",
+                "wann kommt",
+                "immer noch nicht",
+                "angeblich zugestellt",
+                "sagt zugestellt",
+            ],
+            "en": [
+                "not arrived",
+                "hasn't arrived",
+                "didn't arrive",
+                "not received",
+                "never received",
+                "not delivered",
+                "missing",
+                "delayed",
+                "lost",
+                "where is my order",
+                "where is my parcel",
+                "still waiting",
+                "still not",
+                "says delivered",
+            ],
+        },
+        "answer": {
+            "de": (
+                "Das tut mir leid. Bitte sehen Sie zuerst in Ihrer Versandbestätigung per E-Mail "
+                "nach: Der Link zur Sendungsverfolgung zeigt, wo Ihr Paket gerade ist. Ist die "
+                "Lieferzeit überschritten oder bewegt sich die Sendung nicht mehr, schreiben Sie "
+                "bitte unserem Kundenservice mit Ihrer Bestellnummer; die Kontaktdaten finden Sie "
+                "auf unserer Kontaktseite. Wir forschen dann nach oder schicken Ersatz."
+            ),
+            "en": (
+                "I am sorry about that. Please check your shipping confirmation email first: its "
+                "tracking link shows where your parcel is. If the delivery time has passed or the "
+                "parcel stopped moving, please write to our customer service with your order "
+                "number; you will find the contact details on our contact page. We will then trace "
+                "the parcel or send a replacement."
+            ),
+        },
+    },
+    {
+        "keywords": {
+            "de": [
+                "erstattung",
+                "erstatten",
+                "erstattet",
+                "geld zurück",
+                "mein geld",
+                "gutschrift",
+                "rückzahlung",
+            ],
+            "en": ["refund", "refunded", "my refund", "money back", "my money", "reimburse"],
+        },
+        "answer": {
+            "de": (
+                "Sobald Ihre Rücksendung bei uns eingetroffen und geprüft ist, erstatten wir den "
+                "Betrag über die Zahlungsart, mit der Sie bezahlt haben, spätestens innerhalb von "
+                "14 Tagen. Bis die Gutschrift auf Ihrem Konto erscheint, kann es je nach Bank oder "
+                "Zahlungsdienst ein paar Tage länger dauern."
+            ),
+            "en": (
+                "As soon as your return has reached us and been checked, we refund the amount "
+                "using the payment method you paid with, within 14 days at the latest. Depending "
+                "on your bank or payment service it may take a few more days until the money "
+                "shows in your account."
+            ),
+        },
+    },
+    {
+        "keywords": {
+            "de": ["rechnung", "rechnungskopie", "beleg", "quittung", "mehrwertsteuer"],
+            "en": ["invoice", "receipt", "vat"],
+        },
+        "answer": {
+            "de": (
+                "Ihre Rechnung kommt per E-Mail mit der Versandbestätigung. Brauchen Sie eine "
+                "Kopie oder eine geänderte Rechnung (etwa mit Firmenanschrift), schreiben Sie "
+                "bitte unserem Kundenservice mit Ihrer Bestellnummer."
+            ),
+            "en": (
+                "Your invoice comes by email with the shipping confirmation. If you need a copy or "
+                "a changed invoice (for example with a company address), please write to our "
+                "customer service with your order number."
+            ),
+        },
+    },
+    {
+        "keywords": {
+            "de": [
                 "versand",
                 "versenden",
                 "liefer",
@@ -177,22 +278,20 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
                 "porto",
                 "dhl",
                 "sendungsverfolgung",
-                "wann kommt",
-                "wo bleibt",
-                "wo ist meine bestellung",
+                "lieferzeit",
+                "versandkosten",
             ],
             "en": [
                 "shipping",
                 "ship",
                 "shipped",
                 "delivery",
-                "deliver",
+                "deliver to",
                 "parcel",
                 "package",
                 "tracking",
-                "arrive",
                 "postage",
-                "where is my order",
+                "how long",
             ],
         },
         "answer": {
@@ -215,7 +314,7 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
                 "zahlungsart",
                 "zahlen",
                 "paypal",
-                "rechnung",
+                "auf rechnung",
                 "kreditkarte",
                 "überweisung",
                 "lastschrift",
@@ -227,7 +326,7 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
                 "paying",
                 "payment",
                 "paypal",
-                "invoice",
+                "by invoice",
                 "credit card",
                 "debit",
                 "bank transfer",
@@ -287,6 +386,7 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
             "de": ["danke", "vielen dank", "dankeschön"],
             "en": ["thanks", "thank you", "cheers"],
         },
+        "small_talk": True,
         "answer": {
             "de": "Gern geschehen! Kann ich Ihnen sonst noch helfen?",
             "en": "You're welcome! Is there anything else I can help you with?",
@@ -306,6 +406,7 @@ DEFAULT_FAQ: list[dict[str, Any]] = [
             ],
             "en": ["hello", "hi", "hey", "good morning", "good afternoon", "good evening"],
         },
+        "small_talk": True,
         "answer": {
             "de": (
                 "Hallo! Ich bin der KI-Assistent dieses Shops. Fragen Sie mich zum Beispiel nach "

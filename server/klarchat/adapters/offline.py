@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import Field
 
 from klarchat.adapters.base import Adapter, ChatRequest
-from klarchat.adapters.faq import FaqEntry, LocalizedText, best_entry, localized
+from klarchat.adapters.faq import Faq, FaqEntry, LocalizedText, localized
 from klarchat.adapters.faq_defaults import DEFAULT_FALLBACK, DEFAULT_FAQ
 from klarchat.adapters.options import AdapterOptions, parse_options
 
@@ -40,11 +40,11 @@ class OfflineAdapter(Adapter):
     def __init__(self, options: Mapping[str, Any]) -> None:
         self._options = parse_options(OfflineOptions, options, self.name)
         defaults = [FaqEntry.model_validate(entry) for entry in DEFAULT_FAQ]
-        self._tiers = [self._options.faq, defaults if self._options.include_default_faq else []]
+        self._faq = Faq([self._options.faq, defaults if self._options.include_default_faq else []])
 
     def answer(self, request: ChatRequest) -> str:
         """The complete answer, for callers that do not need a stream."""
-        entry = best_entry(request.last_user_message, self._tiers)
+        entry = self._faq.best(request.last_user_message)
         texts = entry.answer if entry is not None else self._options.fallback
         return localized(texts, request.language)
 

@@ -74,7 +74,10 @@ class OpenAICompatibleAdapter(Adapter):
                 status = source.response.status_code
                 if status >= 400:
                     raise AdapterError(
-                        "provider_error", f"The AI provider answered with HTTP {status}."
+                        "provider_error",
+                        f"The AI provider answered with HTTP {status}.",
+                        status=status,
+                        cause="HTTPStatus",
                     )
                 async for event in source.aiter_sse():
                     if event.data.strip() == "[DONE]":
@@ -82,17 +85,23 @@ class OpenAICompatibleAdapter(Adapter):
                     content = _delta_content(event.data)
                     if content:
                         yield content
-        except httpx.TimeoutException:
+        except httpx.TimeoutException as exc:
             raise AdapterError(
-                "provider_timeout", "The AI provider did not answer in time."
+                "provider_timeout",
+                "The AI provider did not answer in time.",
+                cause=type(exc).__name__,
             ) from None
-        except httpx.ConnectError:
+        except httpx.ConnectError as exc:
             raise AdapterError(
-                "provider_error", "Klarchat could not reach the AI provider."
+                "provider_error",
+                "Klarchat could not reach the AI provider.",
+                cause=type(exc).__name__,
             ) from None
-        except (httpx.HTTPError, SSEError):
+        except (httpx.HTTPError, SSEError) as exc:
             raise AdapterError(
-                "provider_error", "The connection to the AI provider failed."
+                "provider_error",
+                "The connection to the AI provider failed.",
+                cause=type(exc).__name__,
             ) from None
 
     async def aclose(self) -> None:
@@ -128,9 +137,15 @@ def _delta_content(data: str) -> str:
     except ValueError:
         chunk = None
     if not isinstance(chunk, dict):
-        raise AdapterError("provider_error", "The AI provider sent a malformed stream event.")
+        raise AdapterError(
+            "provider_error", "The AI provider sent a malformed stream event.", cause="BadEvent"
+        )
     if "error" in chunk:
-        raise AdapterError("provider_error", "The AI provider reported an error while answering.")
+        raise AdapterError(
+            "provider_error",
+            "The AI provider reported an error while answering.",
+            cause="ErrorEvent",
+        )
     choices = chunk.get("choices") or []
     if not choices or not isinstance(choices[0], dict):
         return ""

@@ -7,6 +7,7 @@ package is all it takes to make a new backend selectable with `adapter = "<name>
 from __future__ import annotations
 
 from collections.abc import Mapping
+from difflib import get_close_matches
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
@@ -29,9 +30,11 @@ def load_adapter(name: str, options: Mapping[str, Any]) -> Adapter:
 def _find(name: str) -> EntryPoint:
     candidates = {ep.value: ep for ep in entry_points(group=ENTRY_POINT_GROUP, name=name)}
     if not candidates:
-        available = ", ".join(available_adapters()) or "none"
+        names = available_adapters()
+        close = get_close_matches(name, names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
         raise AdapterConfigError(
-            f"adapter: unknown adapter {name!r}; available adapters: {available}"
+            f"adapter: unknown adapter {name!r}{hint} Available: {', '.join(names) or 'none'}"
         )
     if len(candidates) > 1:
         # Two packages claiming one name would make the choice depend on install order.

@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = load_settings(config_path(args.config, dict(os.environ)))
+    args.config_source = config_path(args.config, dict(os.environ))
+    settings = load_settings(args.config_source)
     overrides: dict[str, Any] = {
         key: getattr(args, key, None) for key in ("host", "port", "data_dir")
     }

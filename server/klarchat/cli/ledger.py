@@ -15,11 +15,10 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from klarchat.cli.common import EXIT_CHECK_FAILED, Commands, UsageError, failed
+from klarchat.cli.common import EXIT_CHECK_FAILED, Commands, UsageError, failed, read_json
 from klarchat.clock import clock_from_environment
 from klarchat.config import Settings
 from klarchat.consent.checkpoints import (
@@ -102,8 +101,8 @@ async def _verify_chain(settings: Settings) -> int:
 
 
 async def _verify_receipt(settings: Settings, path: Path, public_key: Path | None) -> int:
-    receipt = _read_json(path, "receipt")
-    result = verify_receipt(receipt, _public_key(settings, public_key))
+    receipt = read_json(path, "receipt")
+    result = verify_receipt(receipt, public_key_of(settings, public_key))
     compared = ""
     if result.ok:
         async with existing_store(settings) as store:
@@ -149,8 +148,8 @@ async def _checkpoint(settings: Settings, out: Path | None) -> int:
 
 
 async def _verify_checkpoint(settings: Settings, path: Path, public_key: Path | None) -> int:
-    checkpoint = _read_json(path, "checkpoint")
-    result = verify_checkpoint(checkpoint, _public_key(settings, public_key))
+    checkpoint = read_json(path, "checkpoint")
+    result = verify_checkpoint(checkpoint, public_key_of(settings, public_key))
     if result.ok:
         async with existing_store(settings) as store:
             result = (
@@ -167,18 +166,6 @@ async def _verify_checkpoint(settings: Settings, path: Path, public_key: Path | 
     return 0
 
 
-def _read_json(path: Path, what: str) -> dict[str, Any]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"cannot read {what} {path}: {exc.strerror}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UsageError(f"{what} {path} is not JSON") from None
-    if not isinstance(document, dict):
-        raise UsageError(f"{what} {path} is not a JSON object")
-    return document
-
-
 def _signing_key(settings: Settings) -> SigningKey:
     """Never created here: a key made by another user than the server's would lock it out."""
     path = settings.data_dir / SIGNING_KEY_FILE
@@ -190,7 +177,7 @@ def _signing_key(settings: Settings) -> SigningKey:
         raise UsageError(f"cannot use the signing key {path}: {exc}") from None
 
 
-def _public_key(settings: Settings, pem: Path | None) -> Ed25519PublicKey:
+def public_key_of(settings: Settings, pem: Path | None) -> Ed25519PublicKey:
     if pem is None:
         return _signing_key(settings).public_key
     try:

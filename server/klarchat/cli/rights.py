@@ -23,14 +23,18 @@ from pathlib import Path
 
 from klarchat import retention
 from klarchat import rights as subject_rights
-from klarchat.cli.common import EXIT_NOT_FOUND, Commands
+from klarchat.cli.common import EXIT_NOT_FOUND, Commands, UsageError, read_json
+from klarchat.cli.ledger import public_key_of
 from klarchat.clock import Clock, clock_from_environment, iso_ms
 from klarchat.config import Settings
+from klarchat.consent.receipts import verify_receipt
 from klarchat.identity import SECRET_FILE, Identities
 from klarchat.store.base import Store
 from klarchat.store.factory import database_path, existing_store
 
 SUBJECT = re.compile(r"^[0-9a-f]{64}$")
+# An event id (UUID) or its start, as in a receipt's file name (klarchat-receipt-1a2b3c4d.json).
+EVENT_ID = re.compile(r"^[0-9a-f][0-9a-f-]{7,35}$")
 
 
 def register(commands: Commands) -> None:
@@ -57,7 +61,17 @@ def register(commands: Commands) -> None:
 def _who(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="folder holding klarchat.sqlite3")
     who = parser.add_mutually_exclusive_group(required=True)
-    who.add_argument("--subject", type=_subject, help="the ledger subject (64 hex digits)")
+    who.add_argument(
+        "--subject",
+        type=_subject,
+        help="the ledger subject (64 hex digits), an event id, or a receipt id (the 8"
+        " characters in klarchat-receipt-<id>.json)",
+    )
+    who.add_argument(
+        "--receipt",
+        type=Path,
+        help="the consent receipt the visitor downloaded (JSON); its signature is checked",
+    )
     who.add_argument(
         "--token",
         help="the visitor's session token (needs the server secret); write --token=TOKEN,"
@@ -66,8 +80,11 @@ def _who(parser: argparse.ArgumentParser) -> None:
 
 
 def _subject(value: str) -> str:
-    if not SUBJECT.match(value):
-        raise argparse.ArgumentTypeError("a subject is 64 lower-case hex digits")
+    value = value.strip().lower()
+    if not (SUBJECT.match(value) or EVENT_ID.match(value)):
+        raise argparse.ArgumentTypeError(
+            "expected a subject (64 hex digits), an event id or a receipt id (8 hex digits)"
+        )
     return value
 
 
@@ -97,7 +114,7 @@ async def _run(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
             raise NotFound(f"no database at {database_path(settings)}")
         if args.command == "purge":
             return await _purge(store, settings, args.now or clock.now(), args.dry_run)
-        subject, conversations = _identify(args, settings)
+        subject, conversations = await _identify(args, settings, store)
         if not await subject_rights.is_known(store, subject):
             raise NotFound(f"unknown subject {subject}")
         if args.command == "export":
@@ -105,10 +122,24 @@ async def _run(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
         return await _erase(store, clock, subject, conversations)
 
 
-def _identify(args: argparse.Namespace, settings: Settings) -> tuple[str, list[str]]:
+async def _identify(
+    args: argparse.Namespace, settings: Settings, store: Store
+) -> tuple[str, list[str]]:
     """The subject, and with a token also the conversation derived from it."""
-    if args.subject:
+    if args.receipt:
+        return _receipt_subject(args.receipt, settings), []
+    if args.subject and SUBJECT.match(args.subject):
         return args.subject, []
+    if args.subject:
+        subjects = await store.subjects_of_event(args.subject)
+        if not subjects:
+            raise NotFound(f"no consent event with an id starting {args.subject}")
+        if len(subjects) > 1:
+            raise UsageError(
+                f"{args.subject} starts the event ids of {len(subjects)} subjects:"
+                " give more characters, the whole event id or the receipt file"
+            )
+        return subjects[0], []
     if settings.secret:
         secret = settings.secret.get_secret_value().encode("utf-8")
     else:
@@ -118,6 +149,18 @@ def _identify(args: argparse.Namespace, settings: Settings) -> tuple[str, list[s
         secret = secret_path.read_text(encoding="ascii").strip().encode("ascii")
     ids = Identities(secret)
     return ids.subject(args.token), [ids.conversation(args.token)]
+
+
+def _receipt_subject(path: Path, settings: Settings) -> str:
+    """The subject a receipt names, once its signature shows this server issued it."""
+    receipt = read_json(path, "receipt")
+    result = verify_receipt(receipt, public_key_of(settings, None))
+    if not result.ok:
+        raise NotFound(f"receipt {path} INVALID: {result.reason}")
+    subject = receipt.get("subject")
+    if not isinstance(subject, str) or not SUBJECT.match(subject):
+        raise NotFound(f"receipt {path} names no subject")
+    return subject
 
 
 async def _export(

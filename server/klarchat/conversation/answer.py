@@ -136,6 +136,8 @@ class Answer:
         started = svc.clock.now_ms()
         entities: dict[str, int] = {}
 
+        failure: dict[str, str | int | None] = {}
+
         async def finished(outcome: str, error_code: str = "") -> None:
             await svc.events.publish(
                 AnswerFinished(
@@ -148,6 +150,7 @@ class Answer:
                     entities=entities,
                     outcome=outcome,
                     error_code=error_code,
+                    **failure,  # type: ignore[arg-type]
                 )
             )
 
@@ -209,6 +212,7 @@ class Answer:
             await finished("cancelled")
             raise
         except AdapterError as exc:
+            failure = {"failure": exc.cause or type(exc).__name__, "status": exc.status}
             final = error_frame(ErrorCode(exc.code), exc.message, frame.id)
             outcome, error_code = "error", exc.code
         except Exception as exc:  # one failed answer must not end the chat

@@ -23,6 +23,7 @@ from klarchat.conversation.purposes import (
     is_active,
     policy_of,
 )
+from klarchat.conversation.redraw import history
 from klarchat.events import ConsentDecided, SessionEnded, SessionOpened
 from klarchat.protocol import (
     ConsentChoice,
@@ -74,6 +75,7 @@ class ConsentFlow:
         expired = await self.expire(session)
         policy = policy_of(svc, session)
         limits = svc.settings.limits
+        keeps = is_active(svc, session, TRANSCRIPT)
         await self._send(
             Welcome.model_validate(
                 {
@@ -85,13 +87,16 @@ class ConsentFlow:
                     "policy_version": policy.version,
                     "purposes": policy.describe(lang),
                     "consent": self._consent_state(session),
-                    "persist": is_active(svc, session, TRANSCRIPT),
+                    "persist": keeps,
                     "privacy_url": svc.settings.consent.privacy_url,
                     "limits": {
                         "max_message_chars": limits.max_message_chars,
                         "messages_per_minute": limits.messages_per_minute,
                     },
                     "handoff": svc.settings.handoff_offered(),
+                    "greeting": svc.settings.assistant.greeting[lang],
+                    "suggestions": svc.settings.assistant.suggestions.get(lang, []),
+                    "history": history(session) if resumed and keeps else [],
                 }
             )
         )

@@ -71,6 +71,11 @@ class Store(Protocol):
     async def consent_events_of(self, subject: str) -> list[ConsentEventRow]:
         """One subject's ledger rows in seq order."""
 
+    async def subjects_of_event(self, event_id_prefix: str) -> list[str]:
+        """The subjects of the ledger rows whose event id starts with the prefix: a visitor
+        who asks for their data quotes an event id, or a receipt's file name (its first
+        eight characters)."""
+
     async def consent_texts(self, sha256s: Collection[str]) -> dict[str, str]:
         """The texts shown, by their sha256."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from collections.abc import AsyncIterator, Callable, Collection
 from contextlib import asynccontextmanager
 from dataclasses import astuple
@@ -58,6 +59,17 @@ def migrate(path: Path) -> None:
     backend.connection.close()
 
 
+def make_private(path: Path) -> None:
+    """The folder 0700 and the database 0600, like the key files beside it: it holds
+    transcripts. SQLite gives its -wal and -shm files the database file's mode."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.parent.chmod(0o700)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for file in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+        if file.exists():
+            file.chmod(0o600)
+
+
 class SqliteStore:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -71,7 +83,7 @@ class SqliteStore:
         return self._db
 
     async def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private(self.path)
         migrate(self.path)
         self._db = await aiosqlite.connect(self.path, isolation_level=None)
         await self._db.execute("PRAGMA journal_mode=WAL")
@@ -205,6 +217,14 @@ class SqliteStore:
             (subject,),
         ) as cursor:
             return [ConsentEventRow(*values) async for values in cursor]
+
+    async def subjects_of_event(self, event_id_prefix: str) -> list[str]:
+        async with self.db.execute(
+            "SELECT DISTINCT subject FROM consent_events WHERE substr(event_id, 1, ?) = ?"
+            " ORDER BY subject",
+            (len(event_id_prefix), event_id_prefix),
+        ) as cursor:
+            return [subject async for (subject,) in cursor]
 
     async def consent_texts(self, sha256s: Collection[str]) -> dict[str, str]:
         wanted = sorted(set(sha256s))

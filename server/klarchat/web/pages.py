@@ -1,5 +1,5 @@
-"""Plain HTTP endpoints: the demo page, the widget loader, the health check and the
-public signing key."""
+"""Plain HTTP endpoints: the demo page, the widget loader, the favicon, the health check
+and the public signing key."""
 
 from __future__ import annotations
 
@@ -23,7 +23,18 @@ def static_dir() -> Path:
 
 
 async def demo_page(request: Request) -> Response:
-    return templates.TemplateResponse(request, "demo.html", {"lang": "de"})
+    """Says when the built-in FAQ answers, so that nobody takes it for the AI they will get."""
+    adapter = request.app.state.services.settings.adapter
+    return templates.TemplateResponse(
+        request, "demo.html", {"lang": "de", "offline": adapter == "offline"}
+    )
+
+
+async def favicon(request: Request) -> Response:
+    """Browsers ask for it on every page; a 404 each time is noise in every log."""
+    response = await StaticFiles(directory=static_dir()).get_response("favicon.ico", request.scope)
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 async def loader(request: Request) -> Response:
@@ -35,7 +46,14 @@ async def loader(request: Request) -> Response:
 
 
 async def healthz(request: Request) -> Response:
-    return JSONResponse({"status": "ok"})
+    """200 while the server is up; `provider` says whether the LLM backend answered the
+    latest question (`unknown` until one is asked), so a monitor can tell the two apart."""
+    provider = request.app.state.services.provider_health.current
+    body: dict[str, str] = {"status": "ok" if provider.state != "failing" else "degraded"}
+    body["provider"] = provider.state
+    if provider.state == "failing":
+        body |= {"since": provider.since, "code": provider.code}
+    return JSONResponse(body)
 
 
 async def signing_key(request: Request) -> Response:

@@ -9,6 +9,9 @@
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 8000;
 const PING_MS = 25000; // keeps proxies from closing an idle socket
+// The server closes with this code when this page's origin may not open chats
+// (`allowed_origins`): retrying cannot help, so the widget says so once and stops.
+const REFUSED_ORIGIN = 4403;
 
 /**
  * The delay before reconnect attempt `n` (0-based): the step 0.5 s · 2^n, at most 8 s,
@@ -39,7 +42,8 @@ const keeper = (base) => {
 
 /**
  * connect(base, lang, { frame(f), state(name, delayMs) })
- * state names: "connecting", "open" (after welcome), "retry" (with the delay).
+ * state names: "connecting", "open" (after welcome), "retry" (with the delay), "refused"
+ * (this site may not open chats; no further attempt).
  * Returns { send(frame) -> boolean, restart() }.
  */
 export function connect(base, lang, on) {
@@ -89,9 +93,10 @@ export function connect(base, lang, on) {
         on.frame(frame);
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       clearInterval(pinger);
       if (ws !== socket) return;
+      if (event.code === REFUSED_ORIGIN) return on.state("refused");
       const delay = backoff(attempt++);
       on.state("retry", delay);
       setTimeout(open, delay);

@@ -187,9 +187,15 @@ export function createConsent(t, base, lang, decide) {
                 ),
               ),
               // Legal basis, recipients, transfer, retention: part of what consent is given
-              // to, and of the text hash the ledger records, so they are shown here too.
+              // to, and of the text hash the ledger records, so they are one click away; folded
+              // so that Accept and Decline stay in sight on every screen.
               (p.details || []).length > 0 &&
-                h("ul", { class: "pdetails", "data-kc": "purpose-details" }, p.details.map((d) => h("li", {}, d))),
+                h(
+                  "details",
+                  { class: "more", "data-kc": "purpose-more" },
+                  h("summary", {}, t.details),
+                  h("ul", { class: "pdetails", "data-kc": "purpose-details" }, p.details.map((d) => h("li", {}, d))),
+                ),
             ),
           );
         }),

@@ -6,6 +6,7 @@
 import { connect } from "./connection.js";
 import { createConsent } from "./consent.js";
 import { h, hiddenText, show } from "./dom.js";
+import { createGreeting } from "./greeting.js";
 import { createHandoff } from "./handoff.js";
 import de from "./i18n/de.js";
 import en from "./i18n/en.js";
@@ -63,6 +64,10 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
   const rights = createRights(t, send, announce);
   const log = h("div", { class: "log", "data-kc": "log", role: "log", "aria-live": "off", "aria-label": t.log });
   const messages = createMessages(t, log);
+  const greeting = createGreeting(log, messages, (text) => {
+    input.value = text;
+    submit();
+  });
   const consent = createConsent(t, base, lang, (choices) =>
     send({ type: "consent", policy_version: welcome.policy_version, choices }),
   );
@@ -197,6 +202,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
     show(withdrawButton, current);
     if (current) {
       consent.setMode("none");
+      greeting.greet(welcome);
       if (recorded && !was) {
         announce(t.consentGiven);
         focus = input;
@@ -236,10 +242,13 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
       case "welcome": {
         const version = welcome && welcome.policy_version;
         // The first welcome of this page resumed a session (with the token kept in this tab
-        // while the visitor allowed keeping the conversation): earlier messages are not
-        // shown again, but the assistant still has them; the visitor is told so.
+        // while the visitor allowed keeping the conversation): the visitor is told so, and
+        // the messages the server still holds are drawn again.
         if (!welcome && f.resumed === true) {
-          update(() => log.append(h("p", { class: "note", "data-kc": "resumed" }, t.resumed)), true);
+          update(() => {
+            log.append(h("p", { class: "note", "data-kc": "resumed" }, t.resumed));
+            greeting.redraw(f.history);
+          }, true);
           announce(t.resumed);
         }
         welcome = f;
@@ -271,6 +280,7 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
         break;
       case "redacted":
         if (!pending || pending.id !== f.id) break;
+        greeting.dismiss();
         update(() => messages.user(pending.text, f.entities, f.categories), true);
         if (input.value === pending.typed) input.value = "";
         answering = f.id;
@@ -338,6 +348,13 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
       online = true;
       dropped = false;
       show(connection, false);
+      return;
+    }
+    if (name === "refused") {
+      online = false;
+      connection.textContent = t.refused;
+      show(connection, true);
+      announce(t.refused);
       return;
     }
     if (name === "connecting") {
