@@ -331,6 +331,11 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(default_factory=list)
     access_log: bool = False
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # "json": one JSON object per line (time, level, logger, message) for log collectors.
+    log_format: Literal["text", "json"] = "text"
+    # Per-message deflate on the chat sockets: small JSON frames gain little from it, and
+    # each socket then holds about 45 KB of compression state.
+    websocket_compression: bool = False
     languages: list[Literal["de", "en"]] = Field(default_factory=lambda: ["de", "en"], min_length=1)
     default_language: Literal["de", "en"] = "de"
     secret: SecretStr | None = None

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from klarchat.cli.common import Commands, UsageError, adapter_config_error
 from klarchat.config import Settings
+from klarchat.log_setup import configure_logging
 
 UVICORN_MIN_WS_MAX_SIZE = 1_048_576
 
@@ -52,6 +53,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         log_level="info" if settings.log_level == "debug" else settings.log_level,
         access_log=settings.access_log,
         ws_max_size=max(4 * settings.limits.max_frame_bytes, UVICORN_MIN_WS_MAX_SIZE),
+        # Per-message compression costs ~45 KB of zlib state per socket for small frames.
+        ws_per_message_deflate=settings.websocket_compression,
+        log_config=None,  # its records go to our root handler, which masks addresses
     )
     _quiet_logging(settings)  # after uvicorn.Config, which sets its loggers' levels
     uvicorn.Server(config).run(sockets=[listener])
@@ -86,11 +90,10 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def _quiet_logging(settings: Settings) -> None:
-    """Our summary replaces uvicorn's start lines and yoyo's per-step migration lines;
-    warnings and errors of both still show."""
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
-    )
+    """One handler that masks IP addresses (`log_setup`), text or JSON. Our summary
+    replaces uvicorn's start lines and yoyo's per-step migration lines; warnings and
+    errors of both still show."""
+    configure_logging(settings.log_level, settings.log_format)
     quiet = max(logging.WARNING, logging.root.level)
     # Below INFO these loggers print websocket frames and matched values: message text.
     logging.getLogger("presidio-analyzer").setLevel(quiet)
