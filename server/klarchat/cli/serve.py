@@ -39,5 +39,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         log_level="info" if settings.log_level == "debug" else settings.log_level,
         access_log=settings.access_log,
         ws_max_size=max(4 * settings.limits.max_frame_bytes, UVICORN_MIN_WS_MAX_SIZE),
+        # The client address comes from X-Forwarded-For only when a trusted proxy sent it
+        # (used for limits, never logged); uvicorn would otherwise trust 127.0.0.1 by default.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=list(settings.trusted_proxies) or None,
     )
     return 0
