@@ -72,6 +72,7 @@ class Link:
     welcome: dict[str, Any] | None = None
     sent: Counter[str] = field(default_factory=Counter)
     sentinel: int = 0
+    before_hello: int = 0
 
     async def open(self, *, say_hello: bool) -> ChatClient:
         if self.chat is not None:
@@ -95,6 +96,7 @@ class Link:
             await self.chat.ws.send(payload)
             await self.chat.send({"type": "ping", "id": sentinels[-1]})
         for (kind, payload), sentinel in zip(frames, sentinels, strict=True):
+            self.before_hello += self.welcome is None
             replies = await self._replies_until(sentinel)
             self._check(kind, payload, replies)
             self.sent[kind.split(":")[0]] += 1
@@ -191,7 +193,8 @@ def test_hostile_frames_get_one_documented_reply_and_the_socket_lives(
 
     assert "Traceback" not in server.logs()
     print(
-        f"\n{fuzzed} frames fuzzed in {time.monotonic() - started:.1f} s: "
+        f"\n{fuzzed} frames fuzzed ({link.before_hello} before hello)"
+        f" in {time.monotonic() - started:.1f} s: "
         + ", ".join(f"{kind} {n}" for kind, n in sorted(link.sent.items()))
     )
 
