@@ -97,26 +97,28 @@ class Link:
             await self.chat.send({"type": "ping", "id": sentinels[-1]})
         for (kind, payload), sentinel in zip(frames, sentinels, strict=True):
             self.before_hello += self.welcome is None
-            replies = await self._replies_until(sentinel)
-            self._check(kind, payload, replies)
+            shown = f"{kind}: {payload[:200]!r} ({len(payload)} {type(payload).__name__})"
+            replies = await self._replies_until(sentinel, shown)
+            self._check(shown, payload, replies)
             self.sent[kind.split(":")[0]] += 1
 
-    async def _replies_until(self, sentinel: str) -> list[dict[str, Any]]:
+    async def _replies_until(self, sentinel: str, shown: str) -> list[dict[str, Any]]:
         assert self.chat is not None
         replies = []
         while True:
             try:
                 frame = await self.chat.recv(timeout=30)
             except ConnectionClosed as closed:
-                raise AssertionError(f"the server closed the socket: {closed.rcvd}") from None
+                raise AssertionError(
+                    f"the server closed the socket ({closed.rcvd}) on {shown}"
+                ) from None
             if frame == {"type": "pong", "id": sentinel}:
                 return replies
             if frame["type"] == "welcome":
                 self.welcome = frame
             replies.append(frame)
 
-    def _check(self, kind: str, payload: str | bytes, replies: list[dict[str, Any]]) -> None:
-        shown = f"{kind}: {payload[:200]!r} ({len(payload)} {type(payload).__name__})"
+    def _check(self, shown: str, payload: str | bytes, replies: list[dict[str, Any]]) -> None:
         if not replies:
             # The one frame with nothing to answer: cancelling a handoff that is not open.
             assert _is_idle_cancel(payload), f"no reply to {shown}"
