@@ -8,6 +8,7 @@ would otherwise leave a limit at its default without anyone noticing.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -330,6 +331,9 @@ class Settings(BaseSettings):
     public_url: str = ""
     allowed_origins: list[str] = Field(default_factory=list)
     access_log: bool = False
+    # Addresses (or networks) of reverse proxies whose X-Forwarded-For/-Proto are believed.
+    # Empty: no proxy is trusted, so no visitor can forge their address for the limits.
+    trusted_proxies: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     # "json": one JSON object per line (time, level, logger, message) for log collectors.
     log_format: Literal["text", "json"] = "text"
@@ -364,6 +368,19 @@ class Settings(BaseSettings):
         """The file's values arrive as init kwargs; the environment must override them.
         Lists in the environment may be comma-separated as well as JSON."""
         return ListFriendlyEnvSource(settings_cls), init_settings
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_addresses(cls, value: list[str]) -> list[str]:
+        """An address or network per entry: a typo must not silently trust nobody (or all)."""
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"trusted_proxies: {entry!r} is not an IP address or network"
+                ) from None
+        return value
 
     @model_validator(mode="after")
     def _texts_for_every_language(self) -> Settings:

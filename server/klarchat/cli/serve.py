@@ -56,6 +56,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         # Per-message compression costs ~45 KB of zlib state per socket for small frames.
         ws_per_message_deflate=settings.websocket_compression,
         log_config=None,  # its records go to our root handler, which masks addresses
+        # The client address comes from X-Forwarded-For only when a trusted proxy sent it
+        # (used for limits, never logged); uvicorn would otherwise trust 127.0.0.1 by default.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=list(settings.trusted_proxies) or None,
     )
     _quiet_logging(settings)  # after uvicorn.Config, which sets its loggers' levels
     uvicorn.Server(config).run(sockets=[listener])
