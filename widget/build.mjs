@@ -1,5 +1,5 @@
-// Builds the widget into ../static/: the loader (klarchat.js), the chat UI
-// (klarchat-ui.js) and the handoff to a person (klarchat-handoff.js). Deterministic: the
+// Builds the widget into ../static/: the loader (klarchat.js), the chat UI, one per
+// language (klarchat-ui.de.js, klarchat-ui.en.js), and the handoff to a person (klarchat-handoff.js). Deterministic: the
 // same sources give the same bytes, so a test can rebuild and compare with the committed
 // files. `npm run build` runs this.
 import { createHash } from "node:crypto";
@@ -47,17 +47,24 @@ await build({
   outfile: here("../static/klarchat-handoff.js"),
   banner: { js: "/*! Klarchat handoff | MIT licence */" },
 });
-await build({
-  ...common,
-  entryPoints: [here("src/ui/index.js")],
-  outfile: here("../static/klarchat-ui.js"),
-  banner: { js: "/*! Klarchat chat UI | MIT licence */" },
-  define: { __HANDOFF_SRI__: JSON.stringify(await sri("../static/klarchat-handoff.js")) },
-});
+// One chat UI per language: a visitor loads only the words of their own.
+const languages = ["de", "en"];
+const handoffSri = JSON.stringify(await sri("../static/klarchat-handoff.js"));
+for (const lang of languages) {
+  await build({
+    ...common,
+    entryPoints: [here("src/ui/index.js")],
+    outfile: here(`../static/klarchat-ui.${lang}.js`),
+    banner: { js: "/*! Klarchat chat UI | MIT licence */" },
+    define: { __HANDOFF_SRI__: handoffSri, __KLARCHAT_LANG__: JSON.stringify(lang) },
+  });
+}
+const uiSri = {};
+for (const lang of languages) uiSri[lang] = await sri(`../static/klarchat-ui.${lang}.js`);
 await build({
   ...common,
   entryPoints: [here("src/loader.js")],
   outfile: here("../static/klarchat.js"),
   banner: { js: "/*! Klarchat loader | MIT licence */" },
-  define: { __UI_SRI__: JSON.stringify(await sri("../static/klarchat-ui.js")) },
+  define: { __UI_SRI__: JSON.stringify(uiSri) },
 });

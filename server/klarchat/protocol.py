@@ -30,7 +30,6 @@ class ErrorCode(StrEnum):
     EMPTY_MESSAGE = "empty_message"
     HELLO_REQUIRED = "hello_required"
     DUPLICATE_HELLO = "duplicate_hello"
-    UNSUPPORTED_LANGUAGE = "unsupported_language"
     STALE_POLICY = "stale_policy"
     UNKNOWN_PURPOSE = "unknown_purpose"
     NOT_GIVEN = "not_given"

@@ -198,6 +198,12 @@ async def test_the_favicon_exists_and_the_demo_says_what_answers(
         await page.goto(server.origin + "/")
         await expect(page.get_by_text("eine eingebaute FAQ zum Ausprobieren")).to_be_visible()
         await expect(page.get_by_text("not an AI")).to_be_visible()
+        # The demo embeds the loader with its integrity hash, under the page's own strict
+        # policy: the chat still opens, the whole chain of hashes holds.
+        await page.get_by_role("button", name="Chat öffnen").click()
+        await expect(page.locator('[data-kc="consent"]')).to_be_visible()
+        snippet = await page.locator("pre code").first.text_content()
+        assert 'integrity="sha384-' in (snippet or "")
         await page.close()
     finally:
         server.stop()

@@ -79,7 +79,7 @@ async def test_nothing_loads_before_opening_and_nothing_is_stored(
     await eventually(lambda: len(sockets) == 1, "the websocket after opening")
     after_open = requests[2:]
     assert [without_query(u) for u in after_open] == [
-        f"{chat_server.origin}/static/klarchat-ui.js"
+        f"{chat_server.origin}/static/klarchat-ui.de.js"
     ], after_open
     assert without_query(sockets[0]) == chat_server.ws_url
 

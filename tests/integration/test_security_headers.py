@@ -17,7 +17,7 @@ PAGES = [
     "/.well-known/klarchat-signing-key",
     "/admin/login",
 ]
-SCRIPTS = ["/klarchat.js", "/static/klarchat-ui.js"]
+SCRIPTS = ["/klarchat.js", "/static/klarchat-ui.de.js", "/static/klarchat-handoff.js"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILT = ("klarchat.js", "klarchat-ui.js", "klarchat-handoff.js")
+BUILT = ("klarchat.js", "klarchat-ui.de.js", "klarchat-ui.en.js", "klarchat-handoff.js")
 
 
 def test_static_matches_a_fresh_build(tmp_path: Path) -> None:
@@ -38,5 +38,16 @@ def test_each_script_pins_the_next_with_its_hash() -> None:
         digest = hashlib.sha384((static / name).read_bytes()).digest()
         return "sha384-" + base64.b64encode(digest).decode()
 
-    assert sri("klarchat-ui.js") in (static / "klarchat.js").read_text(encoding="utf-8")
-    assert sri("klarchat-handoff.js") in (static / "klarchat-ui.js").read_text(encoding="utf-8")
+    loader = (static / "klarchat.js").read_text(encoding="utf-8")
+    for lang in ("de", "en"):
+        ui = f"klarchat-ui.{lang}.js"
+        assert sri(ui) in loader
+        assert sri("klarchat-handoff.js") in (static / ui).read_text(encoding="utf-8")
+
+
+def test_each_language_bundle_holds_only_its_own_words() -> None:
+    static = ROOT / "static"
+    german = (static / "klarchat-ui.de.js").read_text(encoding="utf-8")
+    english = (static / "klarchat-ui.en.js").read_text(encoding="utf-8")
+    assert "Zustimmen" in german and "Zustimmen" not in english
+    assert "Accept" in english and "Accept" not in german

@@ -3,7 +3,7 @@
  *
  * It draws the launcher button and nothing else: no websocket, no further request, no
  * cookie, no storage until the visitor clicks it. The first click loads the chat UI
- * (<server>/static/klarchat-ui.js) and hands over to `window.KlarchatUI.mount`.
+ * for its language (<server>/static/klarchat-ui.<lang>.js) and hands over to `window.KlarchatUI.mount`.
  * Styles come from a constructed stylesheet, so a page CSP without 'unsafe-inline' works.
  */
 import css from "./loader.css";
@@ -47,9 +47,9 @@ import css from "./loader.css";
     const load = () => {
       launcher.onclick = null;
       const ui = document.createElement("script");
-      ui.src = base + "static/klarchat-ui.js";
+      ui.src = base + "static/klarchat-ui." + lang + ".js";
       // The bundle's hash, written in at build time: a changed file does not run.
-      ui.integrity = __UI_SRI__;
+      ui.integrity = __UI_SRI__[lang];
       ui.crossOrigin = "anonymous";
       ui.onload = () =>
         window.KlarchatUI.mount({ host, shadowRoot, launcher, base, lang, position, site: data.site });

@@ -3,6 +3,8 @@ and the public signing key."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,11 +24,21 @@ def static_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "static"
 
 
+def loader_integrity() -> str:
+    """The Subresource Integrity value of the loader as served: a site owner who puts it on
+    the script tag runs exactly this version (the loader pins the bundles it loads)."""
+    digest = hashlib.sha384((static_dir() / "klarchat.js").read_bytes()).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
+
+
 async def demo_page(request: Request) -> Response:
-    """Says when the built-in FAQ answers, so that nobody takes it for the AI they will get."""
+    """Says when the built-in FAQ answers, so that nobody takes it for the AI they will get;
+    shows the tag to embed with the loader's integrity hash."""
     adapter = request.app.state.services.settings.adapter
     return templates.TemplateResponse(
-        request, "demo.html", {"lang": "de", "offline": adapter == "offline"}
+        request,
+        "demo.html",
+        {"lang": "de", "offline": adapter == "offline", "integrity": loader_integrity()},
     )
 
 

@@ -15,7 +15,9 @@ import { createRights } from "./rights.js";
 import css from "./styles.css";
 
 function mount({ shadowRoot: root, launcher, base, lang }) {
-  const t = lang === "en" ? en : de;
+  // Fixed when the bundle is built (one per language), so the other language's words are
+  // left out of it; `lang` from the loader is the same.
+  const t = __KLARCHAT_LANG__ === "en" ? en : de;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

@@ -129,7 +129,6 @@ export default {
     unknown_type: "Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.",
     hello_required: "Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.",
     duplicate_hello: "Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.",
-    unsupported_language: "Diese Sprache wird nicht unterstützt.",
     unknown_purpose: "Die Einwilligungstexte haben sich geändert. Bitte lesen Sie sie neu.",
     not_given: "Es gibt keine Einwilligung, die widerrufen werden könnte.",
     consent_required: "Bitte willigen Sie zuerst ein. Ihre Nachricht bleibt erhalten.",

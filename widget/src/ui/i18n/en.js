@@ -126,7 +126,6 @@ export default {
     unknown_type: "That did not work. Please try again.",
     hello_required: "That did not work. Please try again.",
     duplicate_hello: "That did not work. Please try again.",
-    unsupported_language: "This language is not supported.",
     unknown_purpose: "The consent texts have changed. Please read them again.",
     not_given: "There is no consent to withdraw.",
     consent_required: "Please give consent first. Your message is kept.",
