@@ -2,6 +2,7 @@
 
     python benchmarks/load.py [--sessions 100 500 1000] [--rate 100] [--messages 5]
                               [--saturate 200 600] [--max-seconds 60]
+                              [--redaction-processes N]
 
 For each count of sessions, on loopback only: start a fresh `klarchat serve` (offline
 adapter, limits raised so no session is rate-limited) and the echo
@@ -71,9 +72,7 @@ class Result:
         )
 
 
-HEADER = (
-    "server    sessions   held  offer/s  serve/s  p50 ms  p95 ms  p99 ms  KB/idle errors"
-)
+HEADER = "server    sessions   held  offer/s  serve/s  p50 ms  p95 ms  p99 ms  KB/idle errors"
 
 
 def rss_kb(pid: int) -> int:
@@ -198,27 +197,46 @@ def start_echo() -> tuple[subprocess.Popen[bytes], int]:
     raise RuntimeError("echo server did not start")
 
 
-async def scenario(sessions: int, rate: float, per_session: int, max_s: float) -> list[Result]:
+async def scenario(
+    sessions: int, rate: float, per_session: int, max_s: float, redaction_processes: int
+) -> list[Result]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         server = make_server(
             Path(tmp) / "k",
             {
                 "adapter": "offline",
-                "limits": {"messages_per_minute": 10_000, "session_idle_minutes": 60},
+                # Every session comes from 127.0.0.1: the per-address caps would refuse most.
+                "limits": {
+                    "messages_per_minute": 10_000,
+                    "session_idle_minutes": 60,
+                    "max_connections_per_address": 100_000,
+                    "handshakes_per_address_per_minute": 100_000,
+                },
+                "privacy": {"redaction_processes": redaction_processes},
             },
         ).start()
         try:
             assert server.process is not None
             results.append(
-                await run("klarchat", server.ws_url, server.process.pid, sessions, rate, per_session, max_s)
+                await run(
+                    "klarchat",
+                    server.ws_url,
+                    server.process.pid,
+                    sessions,
+                    rate,
+                    per_session,
+                    max_s,
+                )
             )
         finally:
             server.stop()
     echo, port = start_echo()
     try:
         results.append(
-            await run("echo", f"ws://127.0.0.1:{port}/ws", echo.pid, sessions, rate, per_session, max_s)
+            await run(
+                "echo", f"ws://127.0.0.1:{port}/ws", echo.pid, sessions, rate, per_session, max_s
+            )
         )
     finally:
         echo.terminate()
@@ -233,13 +251,20 @@ async def main() -> None:
     parser.add_argument("--messages", type=int, default=5)
     parser.add_argument("--saturate", type=float, nargs=2, metavar=("SESSIONS", "RATE"))
     parser.add_argument("--max-seconds", type=float, default=60.0)
+    parser.add_argument(
+        "--redaction-processes", type=int, default=2, help="privacy.redaction_processes"
+    )
     args = parser.parse_args()
     rows: list[Result] = []
     for sessions in args.sessions:
-        rows += await scenario(sessions, args.rate, args.messages, args.max_seconds)
+        rows += await scenario(
+            sessions, args.rate, args.messages, args.max_seconds, args.redaction_processes
+        )
     if args.saturate:
         sessions, rate = int(args.saturate[0]), args.saturate[1]
-        rows += await scenario(sessions, rate, args.messages, args.max_seconds)
+        rows += await scenario(
+            sessions, rate, args.messages, args.max_seconds, args.redaction_processes
+        )
     print(HEADER)
     print("\n".join(row.row() for row in rows))
 

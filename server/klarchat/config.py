@@ -95,7 +95,8 @@ class Privacy(_Section):
     block_notice: Localized = Field(default_factory=lambda: dict(DEFAULT_BLOCK_NOTICE))
     # Worker processes that find personal data, each with its own models (about 150 MB),
     # so that messages are redacted on several cores at once; 0 = one thread in the server.
-    redaction_processes: int = Field(0, ge=0, le=32)
+    # Two: on a 2-core machine the served rate under saturation rises by about two thirds.
+    redaction_processes: int = Field(2, ge=0, le=32)
 
 
 class Retention(_Section):

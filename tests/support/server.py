@@ -113,7 +113,10 @@ def run_cli(
 def make_server(workdir: Path, config: dict[str, Any]) -> RunningServer:
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    settings = {"data_dir": str(workdir / "data"), **config}
+    # One redaction thread instead of the default worker processes: dozens of test servers
+    # start in a run, and each process loads its own models. The pool has its own tests.
+    privacy = {"redaction_processes": 0, **config.get("privacy", {})}
+    settings = {"data_dir": str(workdir / "data"), **config, "privacy": privacy}
     path = workdir / "klarchat.toml"
     path.write_text(tomli_w.dumps(settings), encoding="utf-8")
     return RunningServer(port=port, workdir=workdir, config=path, log_path=workdir / "server.log")
