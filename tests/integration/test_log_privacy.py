@@ -1,6 +1,7 @@
 """No log line carries an IP address, at any level: a server at `debug` with JSON logs is
-driven through handshakes, a refused origin, bad frames, a chat and a provider failure;
-every log record is one JSON object, and none holds the client's address or the text."""
+driven through handshakes, a refused origin, bad frames, a chat, a provider failure, the
+rate limit and a connection cap; every log record is one JSON object, and none holds the
+client's address or the text."""
 
 from __future__ import annotations
 
@@ -21,7 +22,15 @@ SECRET = "Ich bin Walburga Zinnkraut, walburga@example.org"
 async def test_debug_json_logs_hold_no_address_and_no_text(
     tmp_path: Path, provider: FakeProvider
 ) -> None:
-    server = make_server(tmp_path, with_provider(provider, log_level="debug", log_format="json"))
+    server = make_server(
+        tmp_path,
+        with_provider(
+            provider,
+            log_level="debug",
+            log_format="json",
+            limits={"messages_per_minute": 3, "max_connections_per_address": 2},
+        ),
+    )
     server.start()
     try:
         chat = await ChatClient.open(server.ws_url, origin=server.origin)
@@ -32,6 +41,15 @@ async def test_debug_json_logs_hold_no_address_and_no_text(
         await chat.expect("error")
         provider.status = 500
         await chat.ask("Noch eine Frage", "m2")
+        provider.status = 200
+        await chat.ask("Und noch eine", "m3")
+        limited = await chat.ask(SECRET, "m4")
+        assert limited[-1]["code"] == "rate_limited"
+        second = await ChatClient.open(server.ws_url, origin=server.origin)
+        third = await ChatClient.open(server.ws_url, origin=server.origin)
+        with pytest.raises(ConnectionClosed):
+            await third.recv(timeout=5)
+        await second.close()
         await chat.close()
         refused = await ChatClient.open(server.ws_url, origin="http://203.0.113.9:8080")
         with pytest.raises(ConnectionClosed):
