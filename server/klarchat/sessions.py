@@ -86,6 +86,7 @@ class SessionRegistry:
         self._clock = clock
         self._resume = resume_seconds
         self._by_subject: dict[str, Session] = {}
+        self._by_conversation: dict[str, Session] = {}
         self._ended: list[Session] = []
 
     def __len__(self) -> int:
@@ -118,6 +119,7 @@ class SessionRegistry:
         self._sweep()
         session.last_seen = session.created = self._clock()
         self._by_subject[session.subject] = session
+        self._by_conversation[session.conversation_id] = session
 
     def take_ended(self) -> list[Session]:
         """The sessions forgotten since the last call."""
@@ -135,6 +137,15 @@ class SessionRegistry:
         self._sweep()
         return list(self._by_subject.values())
 
+    def by_conversation(self, conversation_id: str) -> Session | None:
+        """The session of a conversation, unless it is idle (then it is forgotten): what
+        the console and every console update look up, without walking all sessions."""
+        session = self._by_conversation.get(conversation_id)
+        if session is not None and session.last_seen < self._clock() - self._idle:
+            self._forget(session.subject)
+            return None
+        return session
+
     def touch(self, session: Session) -> None:
         session.last_seen = self._clock()
 
@@ -145,5 +156,6 @@ class SessionRegistry:
 
     def _forget(self, subject: str) -> None:
         session = self._by_subject.pop(subject)
+        self._by_conversation.pop(session.conversation_id, None)
         session.forget_chat()
         self._ended.append(session)

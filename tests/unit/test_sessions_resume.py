@@ -35,6 +35,19 @@ def test_an_idle_session_no_longer_resumes() -> None:
     assert registry.take_ended() == []
 
 
+def test_a_conversation_is_found_by_its_id_until_its_session_is_idle() -> None:
+    ticks = Ticks()
+    registry = SessionRegistry(30 * 60, ticks)
+    registry.add(session("a"))
+    found = registry.by_conversation("c")
+    assert found is not None and found.subject == "a"
+    assert registry.by_conversation("other") is None
+    ticks.now += 31 * 60
+    assert registry.by_conversation("c") is None
+    assert [s.subject for s in registry.take_ended()] == ["a"]
+    assert len(registry) == 0
+
+
 def test_an_active_session_stops_resuming_after_the_resume_window() -> None:
     ticks = Ticks()
     registry = SessionRegistry(30 * 60, ticks, resume_seconds=24 * HOUR)

@@ -193,10 +193,10 @@ class HandoffDesk:
     # -- the staff side ------------------------------------------------------------------
 
     def session(self, conversation_id: str) -> Session:
-        for session in self._svc.sessions.all():
-            if session.conversation_id == conversation_id:
-                return session
-        raise HandoffRefused("unknown_conversation", "No such conversation is held now.")
+        session = self._svc.sessions.by_conversation(conversation_id)
+        if session is None:
+            raise HandoffRefused("unknown_conversation", "No such conversation is held now.")
+        return session
 
     def may_read(self, session: Session) -> bool:
         return is_active(self._svc, session, HUMAN_SUPPORT)
