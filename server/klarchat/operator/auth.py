@@ -176,7 +176,6 @@ async def require_login(request: Request, *, role: Role = "operator", write: boo
             await _csrf_given(request), login.csrf
         ):
             raise HTTPException(403, "csrf")
-    request.state.csrf = login.csrf
     return login
 
 
@@ -195,8 +194,3 @@ async def _csrf_given(request: Request) -> str | None:
         value = form.get("csrf")
         return value if isinstance(value, str) else None
     return None
-
-
-def csrf_of(request: Request) -> str:
-    """The CSRF token of the request's login (set by `require_login` on `request.state`)."""
-    return str(getattr(request.state, "csrf", ""))

@@ -143,7 +143,6 @@ async def console_page(request: Request) -> Response:
     login = await current_login(request)
     if login is None:
         return RedirectResponse("/admin/login", status_code=303)
-    request.state.csrf = login.csrf
     return render(
         request,
         "console.html",
