@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
 
 from klarchat.config import Settings
 from klarchat.operator.console import Console
@@ -20,7 +19,7 @@ from klarchat.web.chat_socket import chat_socket
 from klarchat.web.headers import SecurityHeaders
 from klarchat.web.metrics_endpoint import attach, metrics
 from klarchat.web.origins import RefusedOrigins
-from klarchat.web.pages import demo_page, favicon, healthz, loader, signing_key, static_dir
+from klarchat.web.pages import demo_page, favicon, healthz, loader, signing_key, static_files
 from klarchat.web.privacy import privacy_notice
 
 
@@ -59,7 +58,7 @@ def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None
             Route("/privacy", privacy_notice),
             Route("/klarchat.js", loader, name="loader"),
             WebSocketRoute("/ws", chat_socket),
-            Mount("/static", StaticFiles(directory=static_dir()), name="static"),
+            Mount("/static", static_files, name="static"),
             *operator_routes(),
         ],
         lifespan=lifespan,

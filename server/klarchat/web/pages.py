@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -24,9 +25,16 @@ def static_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "static"
 
 
+static_files = StaticFiles(directory=static_dir())
+"""One instance for `/static`, the loader and the favicon: every embedding page asks for
+the loader, so nothing is set up again per request."""
+
+
+@cache
 def loader_integrity() -> str:
     """The Subresource Integrity value of the loader as served: a site owner who puts it on
-    the script tag runs exactly this version (the loader pins the bundles it loads)."""
+    the script tag runs exactly this version (the loader pins the bundles it loads). The
+    file does not change while the server runs, so it is hashed once."""
     digest = hashlib.sha384((static_dir() / "klarchat.js").read_bytes()).digest()
     return "sha384-" + base64.b64encode(digest).decode("ascii")
 
@@ -44,7 +52,7 @@ async def demo_page(request: Request) -> Response:
 
 async def favicon(request: Request) -> Response:
     """Browsers ask for it on every page; a 404 each time is noise in every log."""
-    response = await StaticFiles(directory=static_dir()).get_response("favicon.ico", request.scope)
+    response = await static_files.get_response("favicon.ico", request.scope)
     response.headers["Cache-Control"] = "public, max-age=86400"
     return response
 
@@ -52,7 +60,7 @@ async def favicon(request: Request) -> Response:
 async def loader(request: Request) -> Response:
     """Through `StaticFiles`, so that a browser revalidating its copy gets 304 (ETag and
     Last-Modified), not the whole file again."""
-    response = await StaticFiles(directory=static_dir()).get_response("klarchat.js", request.scope)
+    response = await static_files.get_response("klarchat.js", request.scope)
     response.headers["Cache-Control"] = CACHE_SCRIPTS
     return response
 
