@@ -12,7 +12,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import aclosing, suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from klarchat.adapters.base import AdapterError, ChatMessage, ChatRequest
 from klarchat.conversation.purposes import AI_CHAT, TRANSCRIPT, is_active, policy_of
@@ -25,6 +25,7 @@ from klarchat.events import (
 )
 from klarchat.privacy.restore import StreamRestorer
 from klarchat.protocol import (
+    Author,
     ConsentRequired,
     Delta,
     Done,
@@ -92,7 +93,7 @@ class Answer:
         with suppress(asyncio.CancelledError):
             await task
         if notify and self._by is not None:
-            await self._send(self._done(self._id, self._by, "cancelled"))
+            await self._send(self._done(self._id, self._by.author, "cancelled"))
 
     def unlink(self) -> None:
         """After an erasure the link is gone; the next stored row writes it again."""
@@ -108,28 +109,17 @@ class Answer:
             self._linked = True
 
     @staticmethod
-    def _done(frame_id: str, responder: Responder, outcome: str) -> Done:
-        return Done.model_validate(
-            {
-                "id": frame_id,
-                "ai": responder.author.kind == "ai",
-                "author": responder.author,
-                "outcome": outcome,
-            }
-        )
+    def _done(
+        frame_id: str, author: Author, outcome: Literal["complete", "cancelled", "handoff"]
+    ) -> Done:
+        """`ai` is derived from who wrote it, so the two can never disagree."""
+        return Done(id=frame_id, ai=author.kind == "ai", author=author, outcome=outcome)
 
     def _to_person(self, session: Session, frame_id: str) -> Done:
         """A message that goes to a person (waiting or answering), not to the AI."""
         handoff = session.handoff
         name = handoff.operator_name or self._svc.settings.handoff.team.get(session.lang, "")
-        return Done.model_validate(
-            {
-                "id": frame_id,
-                "ai": False,
-                "author": {"kind": "person", "name": name},
-                "outcome": "handoff",
-            }
-        )
+        return self._done(frame_id, Author(kind="person", name=name), "handoff")
 
     async def _respond(self, session: Session, frame: Message, responder: Responder) -> None:
         svc = self._svc
@@ -207,7 +197,11 @@ class Answer:
             )
             answer = await self._stream(session, frame.id, responder)
             await self._keep(session, "assistant", answer)
-            final, outcome, error_code = self._done(frame.id, responder, "complete"), "complete", ""
+            final, outcome, error_code = (
+                self._done(frame.id, responder.author, "complete"),
+                "complete",
+                "",
+            )
         except asyncio.CancelledError:
             await finished("cancelled")
             raise
