@@ -10,7 +10,7 @@ module draws and lists them, it does not count.
 from __future__ import annotations
 
 import math
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from klarchat.consent.ledger import Verification
+from klarchat.chain import Verification
 from klarchat.consent.state import Action
 from klarchat.operator.auth import Login, require_account, require_login
 from klarchat.operator.chart import Group, bar_chart
@@ -224,24 +224,24 @@ async def _render_records(
     )
 
 
+async def _chain_csv(
+    filename: str, columns: Sequence[str], chain: AsyncIterator[object]
+) -> Response:
+    """Every row of a hash chain (ledger or oversight log), in seq order, as CSV."""
+    rows = [[getattr(row, column) for column in columns] async for row in chain]
+    return csv_download(filename, csv_text(columns, rows))
+
+
 async def ledger_csv(request: Request) -> Response:
     await require_account(request, role="admin")
-    services: Services = request.app.state.services
-    rows = [
-        [getattr(row, column) for column in LEDGER_COLUMNS]
-        async for row in services.store.consent_events()
-    ]
-    return csv_download("klarchat-ledger.csv", csv_text(LEDGER_COLUMNS, rows))
+    store = request.app.state.services.store
+    return await _chain_csv("klarchat-ledger.csv", LEDGER_COLUMNS, store.consent_events())
 
 
 async def oversight_csv(request: Request) -> Response:
     await require_account(request, role="admin")
-    services: Services = request.app.state.services
-    rows = [
-        [getattr(row, column) for column in OVERSIGHT_COLUMNS]
-        async for row in services.store.oversight_events()
-    ]
-    return csv_download("klarchat-oversight.csv", csv_text(OVERSIGHT_COLUMNS, rows))
+    store = request.app.state.services.store
+    return await _chain_csv("klarchat-oversight.csv", OVERSIGHT_COLUMNS, store.oversight_events())
 
 
 async def figures_csv(request: Request) -> Response:
