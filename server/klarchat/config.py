@@ -329,6 +329,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=0, le=65535)
     data_dir: Path = Path("klarchat-data")
+    # Empty: the embedded SQLite file in `data_dir`. "postgresql://user:pass@host/db": one
+    # PostgreSQL database that several instances share (README, *Scaling out*).
+    database_url: SecretStr | None = None
     public_url: str = ""
     allowed_origins: list[str] = Field(default_factory=list)
     access_log: bool = False
@@ -381,6 +384,20 @@ class Settings(BaseSettings):
                 raise ValueError(
                     f"trusted_proxies: {entry!r} is not an IP address or network"
                 ) from None
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        """Only PostgreSQL is a shared store; the URL itself is never echoed (password)."""
+        if value is None or not value.get_secret_value().strip():
+            return None
+        scheme = value.get_secret_value().split("://", 1)[0].lower()
+        if scheme not in ("postgresql", "postgres"):
+            raise ValueError(
+                f"database_url: the scheme must be postgresql:// (got {scheme[:20]!r}); "
+                "leave it empty for the embedded SQLite file in data_dir"
+            )
         return value
 
     @model_validator(mode="after")
