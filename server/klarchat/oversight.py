@@ -43,14 +43,13 @@ class OversightLog:
         entity_type: str = "",
         reason: str = "",
     ) -> OversightRow:
-        at = self._clock.now_ms()
-
         def build(head: ChainHead) -> OversightRow:
+            """Called with the chain head locked, like the ledger's: the time is taken here."""
             seq, prev_hash = head
             unsigned = OversightRow(
                 seq=seq + 1,
                 event_id=str(uuid.uuid4()),
-                at=at,
+                at=self._clock.now_ms(),
                 operator=operator,
                 operator_name=operator_name,
                 action=action,

@@ -157,7 +157,14 @@ class Cluster:
     def stop(self) -> None:
         subprocess.run(
             _as_server_user(
-                [str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"]
+                [
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.folder / "data"),
+                    "-m",
+                    "immediate",
+                    "stop",
+                ]
             ),
             check=False,
             capture_output=True,

@@ -42,12 +42,18 @@ class Ledger:
         origin: str,
         variant: str | None = None,
     ) -> ConsentEventRow:
-        at = self._clock.now_ms()
         await self._store.save_consent_text(
-            shown.sha256, shown.purpose, shown.lang, policy_version, shown.text, at
+            shown.sha256,
+            shown.purpose,
+            shown.lang,
+            policy_version,
+            shown.text,
+            self._clock.now_ms(),
         )
 
         def build(head: ChainHead) -> ConsentEventRow:
+            """Called by the store with the chain head locked: the time is taken here, so
+            that the chain's order is also the order of its timestamps across instances."""
             seq, prev_hash = head
             unsigned = ConsentEventRow(
                 seq=seq + 1,
@@ -59,7 +65,7 @@ class Ledger:
                 text_sha256=shown.sha256,
                 lang=shown.lang,
                 origin=origin,
-                at=at,
+                at=self._clock.now_ms(),
                 prev_hash=prev_hash,
                 hash="",
                 variant=variant,

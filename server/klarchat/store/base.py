@@ -14,6 +14,8 @@ from klarchat.store.records import (
     AuditRow,
     ConsentEventRow,
     ErasureRow,
+    LineRow,
+    LiveSessionRow,
     MessageRow,
     MetricsRow,
     OperatorRow,
@@ -21,6 +23,9 @@ from klarchat.store.records import (
     OversightRow,
     PurgeCounts,
 )
+
+HandoffFields = tuple[str, str | None, str | None, int | None]
+"""(state, operator, operator_name, waiting_since_ms) of a live session."""
 
 GENESIS_HASH = "0" * 64
 """The `prev_hash` of the first ledger row."""
@@ -134,3 +139,61 @@ class Store(Protocol):
 
     async def recent_oversight(self, limit: int) -> list[OversightRow]:
         """The newest rows first."""
+
+    # -- live sessions, shared by every instance ------------------------------------------
+
+    async def add_live_session(self, row: LiveSessionRow) -> None: ...
+
+    async def live_session(self, conversation: str) -> LiveSessionRow | None: ...
+
+    async def live_sessions(self, seen_since_ms: int) -> list[LiveSessionRow]:
+        """Every session seen at or after the time (the operator console's list)."""
+
+    async def touch_live_session(self, conversation: str, seen_ms: int) -> None: ...
+
+    async def save_vault(self, conversation: str, vault: bytes, expected_version: int) -> bool:
+        """Replace the sealed vault if nobody else changed it since `expected_version`
+        (then its version goes up by one); False if somebody did."""
+
+    async def set_staff_key(self, conversation: str, staff_key: bytes | None) -> None: ...
+
+    async def set_handoff(
+        self, conversation: str, fields: HandoffFields, *, from_states: Collection[str]
+    ) -> bool:
+        """Set the handoff state only if it is one of `from_states` now, in one statement:
+        of two instances claiming at once, exactly one gets True."""
+
+    async def append_line(self, line: LineRow, entities: dict[str, int] | None = None) -> int:
+        """Atomically: number the line after the session's last one (`line.seq` is ignored),
+        insert it, add `entities` to the session's counts and set its last activity.
+        Returns the line's number."""
+
+    async def lines(self, conversation: str, after_seq: int = 0) -> list[LineRow]:
+        """The lines numbered above `after_seq`, in order."""
+
+    async def forget_live_chat(self, conversation: str, empty_vault: bytes) -> None:
+        """What withdrawal of `ai_chat` demands: the lines go and the vault is emptied.
+        The numbering goes on, so that a client never sees a number twice."""
+
+    async def end_live_sessions(
+        self, *, seen_before_ms: int, created_before_ms: int
+    ) -> list[LiveSessionRow]:
+        """Delete the sessions idle since `seen_before_ms` or created before
+        `created_before_ms`, with their lines; returns them (for the metrics)."""
+
+    async def end_live_session(self, conversation: str) -> LiveSessionRow | None:
+        """Delete one session and its lines (erasure); returns it if there was one."""
+
+    # -- operator presence, shared by every instance --------------------------------------
+
+    async def set_willing(self, username: str, willing: bool) -> None: ...
+
+    async def is_willing(self, username: str) -> bool: ...
+
+    async def stream_seen(self, username: str, instance: str, seen_ms: int) -> None:
+        """An open console stream of the operator on an instance, seen now (heartbeat)."""
+
+    async def stream_gone(self, username: str, instance: str) -> None: ...
+
+    async def available_operators(self, seen_since_ms: int) -> list[str]:
+        """Operators who are willing and have a console stream seen since the time."""

@@ -117,3 +117,45 @@ class OversightRow:
     reason: str
     prev_hash: str
     hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class LiveSessionRow:
+    """A chat session as every instance sees it (`sessions.Session` is its working copy).
+
+    `vault` is the pseudonym map sealed with a key derived from the visitor's session token,
+    which the server does not store: the database alone re-identifies nobody. `staff_key`
+    is that key sealed with the server's staff key, present only while the visitor agrees
+    to `human_support`, so that an operator on any instance can read and reveal then.
+    """
+
+    conversation: str
+    subject: str
+    lang: str
+    variant: str | None
+    created_ms: int
+    seen_ms: int
+    started_at: str
+    last_activity_at: str
+    entities: dict[str, int]
+    handoff_state: str
+    operator: str | None
+    operator_name: str | None
+    waiting_since_ms: int | None
+    vault: bytes
+    vault_version: int
+    staff_key: bytes | None
+    last_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class LineRow:
+    """One message of a live conversation, numbered per conversation from 1; the redacted
+    text is sealed with the session's key (`sealed`)."""
+
+    conversation: str
+    seq: int
+    role: str
+    author: str
+    at: str
+    sealed: bytes

@@ -20,12 +20,14 @@ from typing import TypeVar
 import aiosqlite
 from yoyo import get_backend, read_migrations
 
-from klarchat.store.base import GENESIS_HASH, ChainHead
+from klarchat.store.base import GENESIS_HASH, ChainHead, HandoffFields
 from klarchat.store.records import (
     METRIC_COUNTERS,
     AuditRow,
     ConsentEventRow,
     ErasureRow,
+    LineRow,
+    LiveSessionRow,
     MessageRow,
     MetricsRow,
     OperatorRow,
@@ -48,6 +50,16 @@ _OVERSIGHT_COLUMNS = (
 )
 Row = TypeVar("Row", ConsentEventRow, OversightRow)
 _SESSION_COLUMNS = "token_sha256, username, csrf, created_at_ms, seen_at_ms"
+_LIVE_COLUMNS = (
+    "conversation, subject, lang, variant, created_ms, seen_ms, started_at, last_activity_at,"
+    " entities, handoff_state, operator, operator_name, waiting_since_ms, vault, vault_version,"
+    " staff_key, last_seq"
+)
+_LINE_COLUMNS = "conversation, seq, role, author, at, sealed"
+
+
+def _live_row(values: tuple) -> LiveSessionRow:  # type: ignore[type-arg]
+    return LiveSessionRow(*values[:8], json.loads(values[8]), *values[9:])
 
 
 def migrate(path: Path) -> None:
@@ -246,6 +258,9 @@ class SqliteStore:
                 linked = [values[0] async for values in cursor]
             messages = audit = 0
             for conversation in sorted({*linked, *conversations}):
+                await db.execute(
+                    "DELETE FROM live_sessions WHERE conversation = ?", (conversation,)
+                )
                 deleted = await db.execute(
                     "DELETE FROM messages WHERE conversation = ?", (conversation,)
                 )
@@ -406,3 +421,166 @@ class SqliteStore:
             (limit,),
         ) as cursor:
             return [OversightRow(*values) async for values in cursor]
+
+    async def add_live_session(self, row: LiveSessionRow) -> None:
+        values = list(astuple(row))
+        values[8] = json.dumps(row.entities, sort_keys=True)
+        async with self._write:
+            await self.db.execute(
+                f"INSERT INTO live_sessions ({_LIVE_COLUMNS}) VALUES ({','.join('?' * len(values))})",
+                values,
+            )
+
+    async def live_session(self, conversation: str) -> LiveSessionRow | None:
+        async with self.db.execute(
+            f"SELECT {_LIVE_COLUMNS} FROM live_sessions WHERE conversation = ?", (conversation,)
+        ) as cursor:
+            values = await cursor.fetchone()
+        return _live_row(values) if values else None
+
+    async def live_sessions(self, seen_since_ms: int) -> list[LiveSessionRow]:
+        async with self.db.execute(
+            f"SELECT {_LIVE_COLUMNS} FROM live_sessions WHERE seen_ms >= ? ORDER BY created_ms",
+            (seen_since_ms,),
+        ) as cursor:
+            return [_live_row(values) async for values in cursor]
+
+    async def touch_live_session(self, conversation: str, seen_ms: int) -> None:
+        async with self._write:
+            await self.db.execute(
+                "UPDATE live_sessions SET seen_ms = MAX(seen_ms, ?) WHERE conversation = ?",
+                (seen_ms, conversation),
+            )
+
+    async def save_vault(self, conversation: str, vault: bytes, expected_version: int) -> bool:
+        async with self._write:
+            cursor = await self.db.execute(
+                "UPDATE live_sessions SET vault = ?, vault_version = vault_version + 1"
+                " WHERE conversation = ? AND vault_version = ?",
+                (vault, conversation, expected_version),
+            )
+        return cursor.rowcount == 1
+
+    async def set_staff_key(self, conversation: str, staff_key: bytes | None) -> None:
+        async with self._write:
+            await self.db.execute(
+                "UPDATE live_sessions SET staff_key = ? WHERE conversation = ?",
+                (staff_key, conversation),
+            )
+
+    async def set_handoff(
+        self, conversation: str, fields: HandoffFields, *, from_states: Collection[str]
+    ) -> bool:
+        states = sorted(from_states)
+        async with self._write:
+            cursor = await self.db.execute(
+                "UPDATE live_sessions SET handoff_state = ?, operator = ?, operator_name = ?,"
+                " waiting_since_ms = ? WHERE conversation = ?"
+                f" AND handoff_state IN ({','.join('?' * len(states))})",
+                (*fields, conversation, *states),
+            )
+        return cursor.rowcount == 1
+
+    async def append_line(self, line: LineRow, entities: dict[str, int] | None = None) -> int:
+        async with self._transaction() as db:
+            async with db.execute(
+                "UPDATE live_sessions SET last_seq = last_seq + 1, last_activity_at = ?"
+                " WHERE conversation = ? RETURNING last_seq, entities",
+                (line.at, line.conversation),
+            ) as cursor:
+                found = await cursor.fetchone()
+            if found is None:
+                raise LookupError("no live session for this conversation")
+            seq, held = found[0], json.loads(found[1])
+            if entities:
+                for kind, count in entities.items():
+                    held[kind] = held.get(kind, 0) + count
+                await db.execute(
+                    "UPDATE live_sessions SET entities = ? WHERE conversation = ?",
+                    (json.dumps(held, sort_keys=True), line.conversation),
+                )
+            await db.execute(
+                f"INSERT INTO live_lines ({_LINE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                (line.conversation, seq, line.role, line.author, line.at, line.sealed),
+            )
+        return seq
+
+    async def lines(self, conversation: str, after_seq: int = 0) -> list[LineRow]:
+        async with self.db.execute(
+            f"SELECT {_LINE_COLUMNS} FROM live_lines WHERE conversation = ? AND seq > ?"
+            " ORDER BY seq",
+            (conversation, after_seq),
+        ) as cursor:
+            return [LineRow(*values) async for values in cursor]
+
+    async def forget_live_chat(self, conversation: str, empty_vault: bytes) -> None:
+        async with self._transaction() as db:
+            await db.execute("DELETE FROM live_lines WHERE conversation = ?", (conversation,))
+            await db.execute(
+                "UPDATE live_sessions SET vault = ?, vault_version = vault_version + 1"
+                " WHERE conversation = ?",
+                (empty_vault, conversation),
+            )
+
+    async def end_live_sessions(
+        self, *, seen_before_ms: int, created_before_ms: int
+    ) -> list[LiveSessionRow]:
+        async with (
+            self._transaction() as db,
+            db.execute(
+                f"DELETE FROM live_sessions WHERE seen_ms < ? OR created_ms < ?"
+                f" RETURNING {_LIVE_COLUMNS}",
+                (seen_before_ms, created_before_ms),
+            ) as cursor,
+        ):
+            return [_live_row(values) async for values in cursor]
+
+    async def end_live_session(self, conversation: str) -> LiveSessionRow | None:
+        async with (
+            self._write,
+            self.db.execute(
+                f"DELETE FROM live_sessions WHERE conversation = ? RETURNING {_LIVE_COLUMNS}",
+                (conversation,),
+            ) as cursor,
+        ):
+            values = await cursor.fetchone()
+        return _live_row(values) if values else None
+
+    async def set_willing(self, username: str, willing: bool) -> None:
+        async with self._write:
+            await self.db.execute(
+                "INSERT INTO operator_willing (username, willing) VALUES (?, ?)"
+                " ON CONFLICT (username) DO UPDATE SET willing = excluded.willing",
+                (username, int(willing)),
+            )
+
+    async def is_willing(self, username: str) -> bool:
+        async with self.db.execute(
+            "SELECT willing FROM operator_willing WHERE username = ?", (username,)
+        ) as cursor:
+            values = await cursor.fetchone()
+        return bool(values and values[0])
+
+    async def stream_seen(self, username: str, instance: str, seen_ms: int) -> None:
+        async with self._write:
+            await self.db.execute(
+                "INSERT INTO operator_streams (username, instance, seen_ms) VALUES (?, ?, ?)"
+                " ON CONFLICT (username, instance) DO UPDATE SET seen_ms = excluded.seen_ms",
+                (username, instance, seen_ms),
+            )
+
+    async def stream_gone(self, username: str, instance: str) -> None:
+        async with self._write:
+            await self.db.execute(
+                "DELETE FROM operator_streams WHERE username = ? AND instance = ?",
+                (username, instance),
+            )
+
+    async def available_operators(self, seen_since_ms: int) -> list[str]:
+        async with self.db.execute(
+            "SELECT DISTINCT s.username FROM operator_streams AS s"
+            " JOIN operator_willing AS w ON w.username = s.username"
+            " WHERE w.willing = 1 AND s.seen_ms >= ? ORDER BY s.username",
+            (seen_since_ms,),
+        ) as cursor:
+            return [username async for (username,) in cursor]
