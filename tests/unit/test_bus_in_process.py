@@ -9,7 +9,9 @@ import logging
 import pytest
 
 from klarchat.bus.base import Notice
+from klarchat.bus.factory import open_bus
 from klarchat.bus.in_process import InProcessBus, SoleLeader
+from klarchat.config import Settings
 
 CONVERSATION = "0123456789abcdef0123456789abcdef"
 
@@ -100,3 +102,9 @@ async def test_the_sole_instance_always_leads() -> None:
     await leader.start()
     assert leader.is_leader()
     await leader.close()
+
+
+def test_without_a_database_url_the_pair_is_in_process() -> None:
+    bus, leadership = open_bus(Settings())
+    assert isinstance(bus, InProcessBus)
+    assert isinstance(leadership, SoleLeader)

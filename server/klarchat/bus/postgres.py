@@ -38,6 +38,20 @@ FIRST_BACKOFF_S = 0.1
 MAX_BACKOFF_S = 2.0
 CONNECT_TIMEOUT_S = 10.0
 PUBLISH_TIMEOUT_S = 5.0
+PUBLISHERS = 2
+"""The publishing pool's size: a NOTIFY takes well under a millisecond."""
+
+# What a pooled connection that died unnoticed (a database restart, a terminated or timed
+# out idle session) raises on its next use, depending on how far the driver had got in
+# noticing: a try on another or a fresh connection then succeeds. A timeout is not among
+# them: a database that hangs would only make the caller wait once per try.
+_DEAD_CONNECTION = (
+    ConnectionError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    asyncpg.exceptions.OperatorInterventionError,
+)
 
 # An unquoted identifier, so that the channel means the same to LISTEN and to pg_notify.
 _CHANNEL = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -72,7 +86,7 @@ class PostgresBus:
         self._pool = await asyncpg.create_pool(
             self._dsn,
             min_size=1,
-            max_size=2,
+            max_size=PUBLISHERS,
             timeout=CONNECT_TIMEOUT_S,
             server_settings={"application_name": PUBLISHER_NAME},
         )
@@ -106,13 +120,23 @@ class PostgresBus:
 
     async def publish(self, notice: Notice) -> None:
         """Raises ValueError for a notice that may not travel (see `wire.check`), and the
-        driver's error if the database cannot be reached: the notice is then not sent."""
+        driver's error if the database cannot be reached: the notice is then not sent.
+
+        Each pooled connection may have died unnoticed, so there is one try more than
+        the pool holds. A notice sent twice (a try that failed after the server had
+        sent it) costs subscribers one more read, nothing else."""
         payload = wire.encode(notice, self.instance)
         if self._pool is None:
             raise RuntimeError("the bus is not started")
-        await self._pool.execute(
-            "SELECT pg_notify($1, $2)", self._channel, payload, timeout=PUBLISH_TIMEOUT_S
-        )
+        for attempt in range(PUBLISHERS + 1):
+            try:
+                await self._pool.execute(
+                    "SELECT pg_notify($1, $2)", self._channel, payload, timeout=PUBLISH_TIMEOUT_S
+                )
+                return
+            except _DEAD_CONNECTION:
+                if attempt == PUBLISHERS:
+                    raise
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         return self._fanout.subscribe(subscriber)
