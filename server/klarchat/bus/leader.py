@@ -11,8 +11,8 @@ Any doubt about the connection ends it: a failed or timed-out query terminates t
 session, so that this instance never holds the lock without knowing it. The reverse
 cannot be ruled out: if the network drops silently, the database may end the session
 (and let another instance lead) before this side notices, at most one check interval
-plus the query timeout later. The jobs led this way must therefore tolerate a rare
-overlap; they are idempotent deletes and expiries.
+plus the query timeout later. A job led this way must therefore tolerate a rare
+overlap, such as a purge that runs twice at once.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ PUBLISHERS = 2
 # What a pooled connection that died unnoticed (a database restart, a terminated or timed
 # out idle session) raises on its next use, depending on how far the driver had got in
 # noticing: a try on another or a fresh connection then succeeds. A timeout is not among
-# them: a database that hangs would only make the caller wait once per try.
+# them: with a database that hangs, each further try would make the caller wait again.
 _DEAD_CONNECTION = (
     ConnectionError,
     asyncpg.PostgresConnectionError,
