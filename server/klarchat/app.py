@@ -10,6 +10,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from klarchat.config import Settings
+from klarchat.conversation.session_expiry import session_expiry
 from klarchat.operator.console import Console
 from klarchat.operator.routes import routes as operator_routes
 from klarchat.retention import periodic_purge
@@ -43,7 +44,15 @@ def create_app(settings: Settings, *, on_ready: Callable[[], None] | None = None
         if on_ready is not None:
             on_ready()
         try:
-            async with periodic_purge(services.store, settings.retention, services.clock):
+            async with (
+                periodic_purge(
+                    services.store,
+                    settings.retention,
+                    services.clock,
+                    services.leadership.is_leader,
+                ),
+                session_expiry(services),
+            ):
                 yield
         finally:
             await services.stop()

@@ -98,6 +98,9 @@ class HandoffChanged(Event):
 class ConversationChanged(Event):
     """Something staff may see changed (a message, consent, entity counts); no content."""
 
+    seq: int = 0
+    """The number of the line added, if a line was added."""
+
 
 Listener = Callable[[Event], Awaitable[None]]
 

@@ -14,6 +14,8 @@ import os
 import secrets
 from pathlib import Path
 
+from klarchat.session_keys import staff_key
+
 SECRET_FILE = "secret.key"
 
 
@@ -44,6 +46,11 @@ class Identities:
 
     def subject(self, token: str) -> str:
         return self._derive("subject", token)
+
+    def staff_key(self) -> bytes:
+        """The key that seals a session key for staff (`session_keys`): from the secret
+        every instance of the site shares, never from anything in the database."""
+        return staff_key(self._secret)
 
     def conversation(self, token: str) -> str:
         """Separate from `subject` so transcripts and audit rows do not share the ledger's key."""

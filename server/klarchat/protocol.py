@@ -59,6 +59,10 @@ class Hello(_ClientFrame):
     type: Literal["hello"]
     lang: str | None = Field(None, max_length=16)
     resume: str | None = Field(None, min_length=16, max_length=128)
+    last_seq: int | None = Field(None, ge=0, le=2**53)
+    """With `resume`: the highest message number the client has seen (`welcome.last_seq`,
+    `redacted.seq`, `done.seq`, `person_message.seq`); `welcome.history` then holds
+    exactly the messages after it."""
 
 
 class ConsentChoice(_ClientFrame):
@@ -283,6 +287,7 @@ class HistoryItem(_ServerPart):
     role: Literal["visitor", "ai", "person"]
     name: str
     text: str
+    seq: int
 
 
 class Welcome(_ServerPart):
@@ -303,6 +308,9 @@ class Welcome(_ServerPart):
     greeting: str
     suggestions: list[str]
     history: list[HistoryItem]
+    last_seq: int
+    """The number of the conversation's newest message: a client that sends it back in
+    `hello.last_seq` when it reconnects gets exactly the messages after it in `history`."""
 
 
 class ConsentRequired(_ServerPart):
@@ -326,6 +334,8 @@ class Redacted(_ServerPart):
     id: str
     entities: dict[str, int]
     categories: list[CategoryFound]
+    seq: int
+    """The message's number in the conversation."""
 
 
 class Delta(_ServerPart):
@@ -343,6 +353,8 @@ class Done(_ServerPart):
     author: Author
     outcome: Literal["complete", "cancelled", "handoff"]
     """`handoff`: the message asked for a person; it went to the handoff, not to the AI."""
+    seq: int | None = None
+    """The answer's number in the conversation (a complete answer only)."""
 
 
 class Contact(_ServerPart):
@@ -384,6 +396,7 @@ class PersonMessage(_ServerPart):
     text: str
     author: Author
     at: str
+    seq: int
 
 
 class Error(_ServerPart):
@@ -428,6 +441,7 @@ ServerFrame = Annotated[
 _OPTIONAL_FIELDS = (
     "id",
     "categories",
+    "seq",
     "operator",
     "team",
     "available",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from datetime import datetime, timedelta
 
@@ -23,6 +23,8 @@ from klarchat.store.base import Store
 from klarchat.store.records import PurgeCounts
 
 logger = logging.getLogger("klarchat.retention")
+LEADER_CHECK_SECONDS = 5
+"""How soon a follower that became the leader starts purging."""
 
 
 async def purge(
@@ -49,9 +51,14 @@ async def purge(
 
 
 @asynccontextmanager
-async def periodic_purge(store: Store, retention: Retention, clock: Clock) -> AsyncIterator[None]:
-    """Purge at once and then every `retention.purge_interval_minutes` while the server runs."""
-    task = asyncio.create_task(_purge_forever(store, retention, clock), name="klarchat-retention")
+async def periodic_purge(
+    store: Store, retention: Retention, clock: Clock, leading: Callable[[], bool]
+) -> AsyncIterator[None]:
+    """Purge at once and then every `retention.purge_interval_minutes` while the server runs,
+    on the instance that `leading()` says leads (one at a time of several)."""
+    task = asyncio.create_task(
+        _purge_forever(store, retention, clock, leading), name="klarchat-retention"
+    )
     try:
         yield
     finally:
@@ -60,8 +67,13 @@ async def periodic_purge(store: Store, retention: Retention, clock: Clock) -> As
             await task
 
 
-async def _purge_forever(store: Store, retention: Retention, clock: Clock) -> None:
+async def _purge_forever(
+    store: Store, retention: Retention, clock: Clock, leading: Callable[[], bool]
+) -> None:
     while True:
+        if not leading():
+            await asyncio.sleep(LEADER_CHECK_SECONDS)
+            continue
         try:
             counts = await purge(store, retention, clock.now())
         except Exception as exc:  # a failed run must not end the schedule

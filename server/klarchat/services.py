@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from klarchat.adapters.base import Adapter
 from klarchat.adapters.registry import load_adapter
 from klarchat.audit import AuditLog
+from klarchat.bus.base import Bus, Leadership
+from klarchat.bus.factory import open_bus
 from klarchat.clock import Clock, clock_from_environment
 from klarchat.config import Settings
 from klarchat.consent.ledger import Ledger
 from klarchat.consent.policy import Policy
 from klarchat.consent.signing import SigningKey, load_or_create_signing_key
 from klarchat.consent.variants import Variants
-from klarchat.conversation.consent_flow import publish_ended
 from klarchat.conversation.handoff import HandoffDesk
 from klarchat.conversation.presence import Presence
 from klarchat.conversation.redaction import (
@@ -29,6 +30,7 @@ from klarchat.conversation.redaction import (
     RedactsAsync,
 )
 from klarchat.conversation.registry import LiveConversations
+from klarchat.conversation.relay import Relay
 from klarchat.conversation.responders import AdapterResponder, Responder
 from klarchat.events import Events
 from klarchat.identity import Identities, load_or_create_secret
@@ -36,7 +38,7 @@ from klarchat.metrics import ConsentMetrics
 from klarchat.oversight import OversightLog
 from klarchat.privacy.redactor import Redactor
 from klarchat.provider_health import ProviderHealth
-from klarchat.sessions import SessionRegistry
+from klarchat.sessions import LiveSessions
 from klarchat.store.base import Store
 from klarchat.store.factory import open_store
 
@@ -53,7 +55,7 @@ class Services:
     """The responder a new conversation starts with: the AI adapter."""
     identities: Identities
     signing_key: SigningKey
-    sessions: SessionRegistry
+    sessions: LiveSessions
     clock: Clock
     variants: Variants
     events: Events
@@ -61,8 +63,11 @@ class Services:
     oversight: OversightLog
     presence: Presence
     provider_health: ProviderHealth
+    bus: Bus
+    leadership: Leadership
     handoffs: HandoffDesk = field(init=False)
     """Built on the finished `Services`: it acts through the registry, store and redactor."""
+    relay: Relay = field(init=False)
 
     @classmethod
     async def start(
@@ -82,6 +87,9 @@ class Services:
             secret = settings.secret.get_secret_value() if settings.secret else None
             identities = Identities(load_or_create_secret(settings.data_dir, secret))
         store = await open_store(settings)
+        bus, leadership = open_bus(settings)
+        await bus.start()
+        await leadership.start()
         variants = Variants(settings)
         events = Events()
         events.subscribe(ConsentMetrics(store, variants))
@@ -98,28 +106,37 @@ class Services:
             responder=AdapterResponder(adapter, settings.assistant.name),
             identities=identities,
             signing_key=load_or_create_signing_key(settings.data_dir),
-            sessions=SessionRegistry(
-                settings.limits.session_idle_minutes * 60,
-                clock.monotonic,
+            sessions=LiveSessions(
+                store,
+                identities,
+                clock,
+                idle_seconds=settings.limits.session_idle_minutes * 60,
                 resume_seconds=settings.limits.resume_hours * 3600,
+                staff_key=identities.staff_key(),
             ),
             clock=clock,
             variants=variants,
             events=events,
             live=LiveConversations(events),
             oversight=OversightLog(store, clock),
-            presence=Presence(),
+            presence=Presence(store, clock, bus.instance),
             provider_health=provider_health,
+            bus=bus,
+            leadership=leadership,
         )
         services.handoffs = HandoffDesk(services)
+        services.relay = Relay(services)
         return services
 
     async def stop(self) -> None:
-        try:  # the sessions still held end with the process: count who left undecided
-            await publish_ended(self, self.sessions.close())
-        finally:
+        """Sessions outlive the process (they are in the database): another instance, or
+        this one restarted, continues them."""
+        try:
             self.redactor.close()
             await self.adapter.aclose()
+        finally:
+            await self.leadership.close()
+            await self.bus.close()
             await self.store.close()
 
 

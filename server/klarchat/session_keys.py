@@ -32,9 +32,7 @@ class SealBroken(Exception):
 
 
 def _derive(material: bytes, info: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"klarchat", info=info).derive(
-        material
-    )
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"klarchat", info=info).derive(material)
 
 
 def session_key(token: str, conversation: str) -> bytes:

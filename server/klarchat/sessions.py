@@ -74,7 +74,7 @@ class Session:
     vault_version: int = 0
     lines: list[Line] = field(default_factory=list)
     last_seq: int = 0
-    """The number of the newest line this copy knows of."""
+    """Every line up to this number is in `lines` (or was forgotten)."""
     variant: str | None = None
     """The consent wording variant drawn at `hello`; kept on resume."""
     handoff: HandoffState = field(default_factory=HandoffState)
@@ -90,10 +90,10 @@ class Session:
 
     @property
     def history(self) -> list[ChatMessage]:
-        """The redacted conversation as the responder reads it."""
+        """The redacted conversation as the responder reads it, in the order of the numbers."""
         return [
             ChatMessage("user" if line.role == "visitor" else "assistant", line.text)
-            for line in self.lines
+            for line in sorted(self.lines, key=lambda line: line.seq)
         ]
 
 
@@ -194,15 +194,16 @@ class LiveSessions:
 
     # -- staff's side ---------------------------------------------------------------------
 
-    async def for_staff(self, conversation: str) -> Session | None:
-        """A copy for the console: state and counts always; the lines and the vault only
-        while the visitor agrees that staff read along (the staff-sealed key is there)."""
+    async def for_staff(self, conversation: str, *, read: bool = True) -> Session | None:
+        """A copy for the console: state and counts always; with `read`, the key to the
+        lines and the vault too, while the visitor agrees that staff read along (the
+        staff-sealed key is there)."""
         row = await self._store.live_session(conversation)
         if row is None or not self._current(row):
             return None
         key = (
             unseal(self._staff_key, row.staff_key, conversation, _KEY)
-            if row.staff_key is not None
+            if read and row.staff_key is not None
             else None
         )
         session = self._from_row(row, token="", key=key)
@@ -280,7 +281,8 @@ class LiveSessions:
         text: str,
         entities: dict[str, int] | None = None,
     ) -> Line:
-        """Number, seal and store one redacted line; the copy learns its number."""
+        """Number, seal and store one redacted line. The copy's `last_seq` stays: lines of
+        other instances may have been numbered in between (`Connection.catch_up`)."""
         assert session.key is not None, "lines are written only with the session key"
         at = self._clock.now_ms()
         sealed = seal(session.key, text.encode("utf-8"), session.conversation_id, _LINE)
@@ -292,7 +294,6 @@ class LiveSessions:
             raise SessionExpired(session.conversation_id) from None
         line = Line(role, author, text, at, seq)
         session.lines.append(line)
-        session.last_seq = max(session.last_seq, seq)
         session.last_activity_at = at
         for kind, count in (entities or {}).items():
             session.entities[kind] = session.entities.get(kind, 0) + count

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from typing import Any
+from unittest.mock import ANY
 
 from websockets.asyncio.client import ClientConnection, connect
 
@@ -68,11 +69,13 @@ def answer_text(frames: list[dict[str, Any]]) -> str:
 
 
 def ai_done(frame_id: str, outcome: str, welcome: dict[str, Any]) -> dict[str, Any]:
-    """The `done` frame of an answer by the AI assistant that `welcome` named."""
+    """The `done` frame of an answer by the AI assistant that `welcome` named; a complete
+    answer carries its number in the conversation, whatever it is."""
     return {
         "type": "done",
         "id": frame_id,
         "ai": True,
         "author": {"kind": "ai", "name": welcome["assistant"]},
         "outcome": outcome,
+        **({"seq": ANY} if outcome == "complete" else {}),
     }

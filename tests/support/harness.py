@@ -75,8 +75,8 @@ class Connection:
     def __init__(self, services: Services, origin: str = "https://shop.example") -> None:
         self.socket = FakeSocket()
         self.welcome: dict[str, Any] = {}
-        connection = ChatConnection(self.socket, services, origin)  # type: ignore[arg-type]
-        self._task = asyncio.create_task(connection.run())
+        self.connection = ChatConnection(self.socket, services, origin)  # type: ignore[arg-type]
+        self._task = asyncio.create_task(self.connection.run())
 
     def send(self, frame: dict[str, Any]) -> None:
         self.socket.incoming.put_nowait({"type": "websocket.receive", "text": json.dumps(frame)})

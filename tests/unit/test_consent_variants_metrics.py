@@ -11,7 +11,7 @@ import pytest
 
 from klarchat.config import ConfigError, Settings, load_settings
 from klarchat.consent.variants import Variants
-from klarchat.conversation.consent_flow import publish_ended
+from klarchat.conversation.session_expiry import end_expired
 from tests.support.harness import Connection, ShiftedClock, make_services
 
 VARIANTS = {
@@ -63,7 +63,8 @@ def test_bad_settings_are_named(tmp_path: Path, toml: str, problem: str) -> None
 
 
 async def test_counters_count_sessions_once(tmp_path: Path) -> None:
-    services = await make_services(tmp_path, ShiftedClock(), consent={"variants": VARIANTS})
+    clock = ShiftedClock()
+    services = await make_services(tmp_path, clock, consent={"variants": VARIANTS})
     undecided = Connection(services)
     await undecided.hello()
     await undecided.close()
@@ -83,7 +84,8 @@ async def test_counters_count_sessions_once(tmp_path: Path) -> None:
     assert again["policy_version"] == welcome["policy_version"]  # the variant is kept
     await resumed.close()
 
-    await publish_ended(services, services.sessions.close())
+    clock.offset = services.settings.limits.session_idle_minutes * 60 + 1
+    assert await end_expired(services) == 2
     rows = await services.store.metrics()
     totals = Counter[str]()
     for row in rows:

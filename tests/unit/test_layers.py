@@ -23,6 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.clock",
         "klarchat.protocol",
         "klarchat.identity",
+        "klarchat.session_keys",
         "klarchat.ratelimit",
         "klarchat.privacy.categories",
         "klarchat.log_setup",

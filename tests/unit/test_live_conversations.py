@@ -49,11 +49,11 @@ async def test_a_conversation_is_found_sent_to_and_observed(tmp_path: Path) -> N
         MessageRedacted,
         ConversationChanged,
         AnswerStarted,
-        ConversationChanged,
         AnswerFinished,
+        ConversationChanged,
     ]
     assert {e.conversation for e in seen} == {conversation}
-    finished = seen[-1]
+    finished = seen[-2]
     assert isinstance(finished, AnswerFinished)
     assert (finished.message_id, finished.outcome, finished.responder) == ("m1", "complete", "echo")
     assert all("Tangofeuer" not in repr(asdict(e)) for e in seen)

@@ -30,7 +30,12 @@ def test_addresses_are_masked(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["answer took 12:30:45", "policy version 3f2a9c1b0d4e5f67", "retention purge: 0 messages", "v1.2.3"],
+    [
+        "answer took 12:30:45",
+        "policy version 3f2a9c1b0d4e5f67",
+        "retention purge: 0 messages",
+        "v1.2.3",
+    ],
 )
 def test_other_text_is_left_alone(line: str) -> None:
     assert scrub(line) == line

@@ -49,7 +49,7 @@ async def test_the_periodic_purge_reads_the_servers_clock(tmp_path: Path) -> Non
     assert len(await services.store.messages(conversation)) == 2
 
     clock.offset = (services.settings.retention.transcript_days + 1) * DAY_S
-    async with periodic_purge(services.store, services.settings.retention, clock):
+    async with periodic_purge(services.store, services.settings.retention, clock, lambda: True):
         for _ in range(50):
             if not await services.store.messages(conversation):
                 break

@@ -23,13 +23,17 @@ class Ticks:
         return self.now
 
 
-def samples(ops: OperationsMetrics) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
-    text = ops.exposition().decode()
+async def samples(ops: OperationsMetrics) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    text = (await ops.exposition()).decode()
     return {
         (sample.name, tuple(sorted(sample.labels.items()))): sample.value
         for family in text_string_to_metric_families(text)
         for sample in family.samples
     }
+
+
+async def no_states() -> dict[str, int]:
+    return {}
 
 
 def finished(outcome: str, error_code: str = "") -> AnswerFinished:
@@ -40,7 +44,11 @@ def finished(outcome: str, error_code: str = "") -> AnswerFinished:
 
 async def test_events_feed_the_counters_and_histograms() -> None:
     ticks = Ticks()
-    ops = OperationsMetrics(lambda: 3, lambda: {"waiting": 2, "human": 1}, monotonic=ticks)
+
+    async def states() -> dict[str, int]:
+        return {"waiting": 2, "human": 1}
+
+    ops = OperationsMetrics(lambda: 3, states, monotonic=ticks)
     await ops(MessageRedacted("c1", "m1", {"PERSON": 1}, False, seconds=0.004))
     await ops(MessageRedacted("c1", "m2", {}, True, seconds=0.03))
     await ops(AnswerStarted("c1", "m1", "offline"))
@@ -49,7 +57,7 @@ async def test_events_feed_the_counters_and_histograms() -> None:
     await ops(AnswerStarted("c1", "m1", "offline"))
     await ops(finished("error", "provider_timeout"))
     await ops(ConsentDecided("c1", None, {"ai_chat": Action.GIVEN, "transcript": Action.DECLINED}))
-    got = samples(ops)
+    got = await samples(ops)
     assert got[("klarchat_connections_open", ())] == 3
     assert got[("klarchat_conversations", (("state", "waiting"),))] == 2
     assert got[("klarchat_conversations", (("state", "ai"),))] == 0
@@ -71,7 +79,7 @@ async def test_events_feed_the_counters_and_histograms() -> None:
 
 
 async def test_handoff_steps_are_changes_of_state() -> None:
-    ops = OperationsMetrics(lambda: 0, dict)
+    ops = OperationsMetrics(lambda: 0, no_states)
     for state, operator in [
         ("consent", None),
         ("waiting", None),
@@ -84,7 +92,7 @@ async def test_handoff_steps_are_changes_of_state() -> None:
     ]:
         await ops(HandoffChanged("c1", state, operator))
     await ops(HandoffChanged("c2", "ai", None, outcome="nobody_online"))
-    got = samples(ops)
+    got = await samples(ops)
     steps = {
         s: got[("klarchat_handoffs_total", (("step", s),))]
         for s in ("requested", "claimed", "released", "closed")
@@ -94,11 +102,11 @@ async def test_handoff_steps_are_changes_of_state() -> None:
 
 
 async def test_each_app_counts_on_its_own() -> None:
-    first = OperationsMetrics(lambda: 0, dict)
-    second = OperationsMetrics(lambda: 0, dict)
+    first = OperationsMetrics(lambda: 0, no_states)
+    second = OperationsMetrics(lambda: 0, no_states)
     await first(MessageRedacted("c1", "m1", {}, False, seconds=0.001))
-    assert samples(first)[("klarchat_messages_total", ())] == 1
-    assert samples(second)[("klarchat_messages_total", ())] == 0
+    assert (await samples(first))[("klarchat_messages_total", ())] == 1
+    assert (await samples(second))[("klarchat_messages_total", ())] == 0
 
 
 def test_the_token_must_be_a_bearer_token_and_match() -> None:

@@ -153,7 +153,7 @@ def test_the_shown_text_carries_the_facts_in_the_visitors_language() -> None:
     assert "Rechtsgrundlage: Einwilligung, Art. 6 Abs. 1 lit. a DSGVO" in german
     assert "Empfänger: Acme AI Inc. (KI-Anbieter, USA)" in german
     assert "Übermittlung in ein Drittland: USA, Garantie: EU-Standardvertragsklauseln" in german
-    assert "Speicherdauer: keine Speicherung" in german
+    assert "Speicherdauer: nicht über das Gespräch hinaus" in german
     english = policy.shown("transcript", "en").text
     assert "Legal basis: consent" in english
     assert "Recipients: none; only the operator" in english

@@ -65,7 +65,10 @@ def test_an_address_is_removed_whole_and_counted_once(redactor, address):
         ("we're at 14 Willow Run apt 3 now, same phone", "14 Willow Run apt 3"),
         ("deliver to 9 Hawthorn Village, thanks", "9 Hawthorn Village"),
         ("new addr: 45 kings road, cheers", "45 kings road"),
-        ("send it to 0042 Ferry Viaduct, Oakdale, MN 55128 pls", "0042 Ferry Viaduct, Oakdale, MN 55128"),
+        (
+            "send it to 0042 Ferry Viaduct, Oakdale, MN 55128 pls",
+            "0042 Ferry Viaduct, Oakdale, MN 55128",
+        ),
     ],
 )
 def test_addresses_in_running_text(text, address):

@@ -83,7 +83,9 @@ def test_mentions_find_whole_words_and_leave_the_genitive_s_outside():
 def test_a_surname_later_gets_the_placeholder_of_the_full_name(redactor):
     vault = Vault()
     first = redactor.redact("Mein Name ist Anna Kowalski.", "de", vault)
-    later = redactor.redact("Bitte rufen Sie Frau Kowalski zurück, Kowalski ist erreichbar.", "de", vault)
+    later = redactor.redact(
+        "Bitte rufen Sie Frau Kowalski zurück, Kowalski ist erreichbar.", "de", vault
+    )
     assert first.text == "Mein Name ist <PERSON_1>."
     assert "Kowalski" not in later.text
     assert later.text.count("<PERSON_1>") == 2

@@ -70,8 +70,11 @@ async def test_a_withdrawal_waits_for_the_redaction_thread(tmp_path: Path) -> No
     redactor.release.set()
     assert await chat.expect("done") == ai_done("m1", "cancelled", chat.welcome)
     await chat.expect("consent_recorded")
-    session = services.sessions.get(services.identities.subject(chat.welcome["session"]))
+    session = chat.connection.session
     assert session is not None
     assert session.vault.restore("<PERSON_1>") == "<PERSON_1>"  # no pseudonym left
+    stored = await services.sessions.resume(chat.welcome["session"])
+    assert stored is not None
+    assert stored.vault.restore("<PERSON_1>") == "<PERSON_1>"  # nor in the database
     await chat.close()
     await services.stop()

@@ -1,99 +1,98 @@
-"""Resume windows: a token resumes while the session is not idle, and never longer than
-`limits.resume_hours` after the session was created; `persist` follows `transcript`."""
+"""Sessions in the database: a token resumes while the session is not idle, and never
+longer than `limits.resume_hours` after it began, on any instance and after a restart;
+what the database holds of a session opens only with the visitor's token; `persist`
+follows `transcript`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from klarchat.sessions import Session, SessionRegistry
+import pytest
+
+from klarchat.conversation.session_expiry import end_expired
+from klarchat.session_keys import SealBroken, session_key, unseal
 from tests.support.harness import Connection, ShiftedClock, make_services
 
 HOUR = 3600.0
 
 
-class Ticks:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def session(subject: str) -> Session:
-    return Session(token="t" * 43, subject=subject, conversation_id="c", lang="de", consent={})
-
-
-def test_an_idle_session_no_longer_resumes() -> None:
-    ticks = Ticks()
-    registry = SessionRegistry(30 * 60, ticks, resume_seconds=24 * HOUR)
-    registry.add(session("a"))
-    ticks.now += 29 * 60
-    assert registry.resume("a") is not None
-    ticks.now += 31 * 60
-    assert registry.resume("a") is None
-    assert [s.subject for s in registry.take_ended()] == ["a"]
-    assert registry.take_ended() == []
-
-
-def test_a_conversation_is_found_by_its_id_until_its_session_is_idle() -> None:
-    ticks = Ticks()
-    registry = SessionRegistry(30 * 60, ticks)
-    registry.add(session("a"))
-    found = registry.by_conversation("c")
-    assert found is not None and found.subject == "a"
-    assert registry.by_conversation("other") is None
-    ticks.now += 31 * 60
-    assert registry.by_conversation("c") is None
-    assert [s.subject for s in registry.take_ended()] == ["a"]
-    assert len(registry) == 0
-
-
-def test_an_active_session_stops_resuming_after_the_resume_window() -> None:
-    ticks = Ticks()
-    registry = SessionRegistry(30 * 60, ticks, resume_seconds=24 * HOUR)
-    kept = session("a")
-    registry.add(kept)
-    kept.history.append("x")  # type: ignore[arg-type]
-    for _ in range(24 * 3):  # active every 20 minutes for 24 hours
-        ticks.now += 20 * 60
-        registry.touch(kept)
-    assert registry.resume("a") is kept
-    ticks.now += 20 * 60
-    assert registry.resume("a") is None
-    assert kept.history == []  # forgotten, not only refused
-    assert registry.get("a") is None
-    assert registry.take_ended() == [kept]
-
-
-def test_close_ends_every_session() -> None:
-    registry = SessionRegistry(60, Ticks())
-    registry.add(session("a"))
-    registry.add(session("b"))
-    assert sorted(s.subject for s in registry.close()) == ["a", "b"]
-    assert len(registry) == 0
-
-
-async def test_resume_hours_refuse_a_token_of_a_kept_session(tmp_path: Path) -> None:
+async def test_an_idle_session_no_longer_resumes_and_is_ended_once(tmp_path: Path) -> None:
     clock = ShiftedClock()
-    services = await make_services(
-        tmp_path, clock, limits={"session_idle_minutes": 48 * 60, "resume_hours": 24}
-    )
+    services = await make_services(tmp_path, clock, limits={"session_idle_minutes": 30})
     first = Connection(services)
     token = (await first.hello())["session"]
     await first.close()
 
-    clock.offset = 23 * HOUR
-    again = Connection(services)
-    assert (await again.hello(resume=token))["resumed"] is True
-    await again.close()
+    clock.offset = 29 * 60
+    assert await services.sessions.resume(token) is not None
+    clock.offset += 31 * 60
+    assert await services.sessions.resume(token) is None
+    assert await end_expired(services) == 1
+    assert await end_expired(services) == 0
+    assert await services.sessions.for_staff(services.identities.conversation(token)) is None
+    await services.stop()
 
-    clock.offset = 24 * HOUR + 1
-    late = Connection(services)
-    welcome = await late.hello(resume=token)
-    assert welcome["resumed"] is False
-    assert welcome["session"] != token
-    await late.close()
-    await services.store.close()
+
+async def test_an_active_session_stops_resuming_after_the_resume_window(tmp_path: Path) -> None:
+    clock = ShiftedClock()
+    services = await make_services(
+        tmp_path, clock, limits={"session_idle_minutes": 30, "resume_hours": 24}
+    )
+    chat = Connection(services)
+    token = (await chat.hello())["session"]
+    for _ in range(24 * 3 - 1):  # active every 20 minutes for almost 24 hours
+        clock.offset += 20 * 60
+        chat.send({"type": "ping"})
+        await chat.expect("pong")
+    await chat.close()
+    assert await services.sessions.resume(token) is not None
+    clock.offset += 40 * 60
+    assert await services.sessions.resume(token) is None
+    await services.stop()
+
+
+async def test_a_restarted_server_resumes_with_the_same_pseudonyms(tmp_path: Path) -> None:
+    services = await make_services(tmp_path, ShiftedClock())
+    chat = Connection(services)
+    token = (await chat.hello())["session"]
+    await chat.consent(ai_chat=True)
+    session = chat.connection.session
+    assert session is not None
+    placeholder = session.vault.placeholder_for("PERSON", "Anna Kowalski")
+    assert await services.sessions.save_vault(session)
+    await chat.close()
+    await services.stop()
+
+    again = await make_services(tmp_path, ShiftedClock())
+    resumed = await again.sessions.resume(token)
+    assert resumed is not None
+    assert resumed.vault.original(placeholder) == "Anna Kowalski"
+    assert resumed.consent_for("ai_chat").state.value == "given"  # read from the ledger
+    await again.stop()
+
+
+async def test_the_database_alone_opens_no_session(tmp_path: Path) -> None:
+    services = await make_services(tmp_path, ShiftedClock())
+    chat = Connection(services)
+    token = (await chat.hello())["session"]
+    session = chat.connection.session
+    assert session is not None
+    session.vault.placeholder_for("PERSON", "Anna Kowalski")
+    assert await services.sessions.save_vault(session)
+    await services.sessions.add_line(session, "visitor", "", "Ich bin <PERSON_1>")
+    await chat.close()
+
+    conversation = services.identities.conversation(token)
+    row = await services.store.live_session(conversation)
+    assert row is not None and row.staff_key is None
+    lines = await services.store.lines(conversation)
+    for sealed in (row.vault, *(line.sealed for line in lines)):
+        assert b"Anna" not in sealed and b"PERSON" not in sealed
+    other = session_key("another-token-of-the-same-length-1234567890", conversation)
+    with pytest.raises(SealBroken):
+        unseal(other, row.vault, conversation, "vault")
+    assert b"Kowalski" in unseal(session_key(token, conversation), row.vault, conversation, "vault")
+    await services.stop()
 
 
 async def test_persist_only_while_transcript_consent_is_active(tmp_path: Path) -> None:
@@ -111,4 +110,4 @@ async def test_persist_only_while_transcript_consent_is_active(tmp_path: Path) -
     again.send({"type": "withdraw", "purposes": ["transcript"]})
     assert (await again.expect("consent_recorded"))["persist"] is False
     await again.close()
-    await services.store.close()
+    await services.stop()

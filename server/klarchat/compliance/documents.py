@@ -18,6 +18,7 @@ from klarchat.compliance.markdown import Md, escape, markdown_environment, to_ht
 if TYPE_CHECKING:
     from klarchat.compliance.facts import Facts
 
+
 @dataclass(frozen=True, slots=True)
 class Document:
     slug: str

@@ -40,7 +40,8 @@ LABELS: dict[str, dict[str, str]] = {
         "no_transfer": "keine",
         "safeguard": "Garantie",
         "not_stored": (
-            "keine Speicherung; die Nachrichten liegen nur während des Gesprächs im Arbeitsspeicher"
+            "nicht über das Gespräch hinaus; währenddessen liegen die Nachrichten verschlüsselt"
+            " mit einem Schlüssel, den nur Ihr Browser hat"
         ),
         "day": "{n} Tag, danach automatisch gelöscht",
         "days": "{n} Tage, danach automatisch gelöscht",
@@ -53,7 +54,10 @@ LABELS: dict[str, dict[str, str]] = {
         "no_recipients": "none; only the operator of this website processes the data",
         "no_transfer": "none",
         "safeguard": "safeguard",
-        "not_stored": "not stored; messages are held in memory during the conversation only",
+        "not_stored": (
+            "not kept after the conversation; while it lasts, messages are held encrypted"
+            " with a key only your browser holds"
+        ),
         "day": "{n} day, then deleted automatically",
         "days": "{n} days, then deleted automatically",
     },

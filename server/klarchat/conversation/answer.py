@@ -23,6 +23,7 @@ from klarchat.events import (
     ConversationChanged,
     MessageRedacted,
 )
+from klarchat.privacy.redactor import Redaction
 from klarchat.privacy.restore import StreamRestorer
 from klarchat.protocol import (
     Author,
@@ -46,12 +47,22 @@ if TYPE_CHECKING:
 logger = logging.getLogger("klarchat.conversation")
 
 Send = Callable[[ServerFrame], Awaitable[None]]
+Deliver = Callable[[Session, Line, ServerFrame], Awaitable[None]]
+VAULT_WRITES = 3
+"""Tries to redact and keep the vault when a person's message changes it meanwhile."""
 
 
 class Answer:
-    def __init__(self, services: Services, send: Send, responder: Callable[[], Responder]) -> None:
+    def __init__(
+        self,
+        services: Services,
+        send: Send,
+        responder: Callable[[], Responder],
+        deliver: Deliver,
+    ) -> None:
         self._svc = services
         self._send = send
+        self._deliver = deliver
         self._responder = responder
         self._rate = RateLimiter(services.settings.limits.messages_per_minute)
         self._task: asyncio.Task[None] | None = None
@@ -110,10 +121,13 @@ class Answer:
 
     @staticmethod
     def _done(
-        frame_id: str, author: Author, outcome: Literal["complete", "cancelled", "handoff"]
+        frame_id: str,
+        author: Author,
+        outcome: Literal["complete", "cancelled", "handoff"],
+        seq: int | None = None,
     ) -> Done:
         """`ai` is derived from who wrote it, so the two can never disagree."""
-        return Done(id=frame_id, ai=author.kind == "ai", author=author, outcome=outcome)
+        return Done(id=frame_id, ai=author.kind == "ai", author=author, outcome=outcome, seq=seq)
 
     def _to_person(self, session: Session, frame_id: str) -> Done:
         """A message that goes to a person (waiting or answering), not to the AI."""
@@ -145,9 +159,10 @@ class Answer:
             )
 
         final: ServerFrame
+        line: Line | None = None
         try:
             began = svc.clock.monotonic()
-            redaction = await svc.redactor.redact(frame.text, session.lang, session.vault)
+            redaction = await self._redact(session, frame.text)
             entities = {**redaction.entities, **redaction.category_counts}
             categories = [finding.as_frame() for finding in redaction.categories]
             await svc.events.publish(
@@ -170,15 +185,20 @@ class Answer:
                     )
                 )
                 return
-            await self._send(
+            visitor = await self._keep(session, "visitor", redaction.text, redaction.entities)
+            await svc.events.publish(ConversationChanged(session.conversation_id, seq=visitor.seq))
+            await self._deliver(
+                session,
+                visitor,
                 Redacted.model_validate(
-                    {"id": frame.id, "entities": redaction.entities, "categories": categories}
-                )
+                    {
+                        "id": frame.id,
+                        "entities": redaction.entities,
+                        "categories": categories,
+                        "seq": visitor.seq,
+                    }
+                ),
             )
-            session.entities.update(
-                {k: session.entities.get(k, 0) + n for k, n in redaction.entities.items()}
-            )
-            await self._keep(session, "user", redaction.text)
             desk, with_ai = svc.handoffs, session.handoff.state == "ai"
             asks = with_ai and desk.asks_for_person(frame.text)
             sensitive = (
@@ -196,9 +216,9 @@ class Answer:
                 AnswerStarted(session.conversation_id, frame.id, responder.name)
             )
             answer = await self._stream(session, frame.id, responder)
-            await self._keep(session, "assistant", answer)
+            line = await self._keep(session, "ai", answer)
             final, outcome, error_code = (
-                self._done(frame.id, responder.author, "complete"),
+                self._done(frame.id, responder.author, "complete", line.seq),
                 "complete",
                 "",
             )
@@ -216,29 +236,46 @@ class Answer:
             )
             outcome, error_code = "error", ErrorCode.INTERNAL_ERROR.value
         await finished(outcome, error_code)
-        await self._send(final)
+        if line is None:
+            await self._send(final)
+            return
+        await svc.events.publish(ConversationChanged(session.conversation_id, seq=line.seq))
+        await self._deliver(session, line, final)
 
-    async def _keep(self, session: Session, role: str, redacted_text: str) -> None:
-        """History in memory for the responder and for staff; on disk only with
-        `transcript` consent."""
+    async def _redact(self, session: Session, text: str) -> Redaction:
+        """Redact with the conversation's vault and keep the vault; when a person's message
+        on another instance changed it meanwhile, read it again and redo, so that no
+        placeholder is ever given to two values."""
+        sessions = self._svc.sessions
+        for _ in range(VAULT_WRITES):
+            redaction = await self._svc.redactor.redact(text, session.lang, session.vault)
+            if not redaction.entities or await sessions.save_vault(session):
+                return redaction
+            await sessions.reload(session)
+        raise RuntimeError("the vault kept changing while this message was redacted")
+
+    async def _keep(
+        self,
+        session: Session,
+        role: Literal["visitor", "ai"],
+        redacted_text: str,
+        entities: dict[str, int] | None = None,
+    ) -> Line:
+        """A numbered line in the database (sealed: for the responder, for staff with
+        consent, for a resume on any instance); a readable row only with `transcript`."""
         svc = self._svc
-        at = svc.clock.now_ms()
-        session.history.append(ChatMessage(role, redacted_text))  # type: ignore[arg-type]
-        visitor = role == "user"
-        session.lines.append(
-            Line(
-                "visitor" if visitor else "ai",
-                "" if visitor else self._responder().author.name,
-                redacted_text,
-                at,
-            )
-        )
-        session.last_activity_at = at
+        author = "" if role == "visitor" else self._responder().author.name
+        line = await svc.sessions.add_line(session, role, author, redacted_text, entities)
         if is_active(svc, session, TRANSCRIPT):
             await svc.store.add_message(
-                MessageRow(session.conversation_id, role, redacted_text, at)
+                MessageRow(
+                    session.conversation_id,
+                    "user" if role == "visitor" else "assistant",
+                    redacted_text,
+                    line.at,
+                )
             )
-        await svc.events.publish(ConversationChanged(session.conversation_id))
+        return line
 
     async def _stream(self, session: Session, frame_id: str, responder: Responder) -> str:
         """Forward deltas with the visitor's own values restored; return the redacted answer.

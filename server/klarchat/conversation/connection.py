@@ -5,21 +5,30 @@ The reader never waits for an answer (it streams in its own task, see `answer`),
 frame is handled completely (ledger committed, side effects done) before the next one
 is read. From its `hello` until it closes, the connection is listed in the registry of
 live conversations.
+
+What another instance (or the console) changed reaches the connection as a notice: it
+re-reads the conversation, stops an AI answer a person has taken over, and sends its
+visitor what is new, lines in the order of their numbers (`catch_up`), so that a client
+that keeps the highest number it saw can resume with exactly what it missed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from typing import TYPE_CHECKING
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from klarchat import protocol
+from klarchat.bus.base import Notice
 from klarchat.conversation.answer import Answer
 from klarchat.conversation.consent_flow import ConsentFlow
+from klarchat.conversation.purposes import AI_CHAT, is_active
 from klarchat.conversation.responders import Responder
 from klarchat.conversation.rights_requests import RightsRequests
 from klarchat.protocol import (
+    Author,
     ConsentChoice,
     Erase,
     ErrorCode,
@@ -27,13 +36,14 @@ from klarchat.protocol import (
     HandoffRequest,
     Hello,
     Message,
+    PersonMessage,
     Ping,
     Pong,
     ProtocolError,
     ServerFrame,
     Withdraw,
 )
-from klarchat.sessions import Session
+from klarchat.sessions import Line, Session, SessionExpired
 
 if TYPE_CHECKING:
     from klarchat.services import Services
@@ -44,10 +54,11 @@ class Connection:
         self._ws = websocket
         self._svc = services
         self._send_lock = asyncio.Lock()
+        self._catch_up_lock = asyncio.Lock()
         self.session: Session | None = None
         self.responder: Responder = services.responder
         """The AI that answers while no person has taken the conversation over."""
-        self._answer = Answer(services, self.send, lambda: self.responder)
+        self._answer = Answer(services, self.send, lambda: self.responder, self.deliver)
         self._consent = ConsentFlow(
             services, origin, self.send, lambda: self._answer.cancel(notify=True)
         )
@@ -59,6 +70,66 @@ class Connection:
 
     async def stop_answer(self) -> None:
         await self._answer.cancel(notify=True)
+
+    async def notice(self, notice: Notice) -> None:
+        session = self.session
+        if session is None:
+            return
+        if notice.kind == "line" and any(line.seq == notice.seq for line in session.lines[-4:]):
+            return  # a line this connection wrote itself
+        before = (session.handoff.state, session.handoff.operator)
+        try:
+            await self._svc.sessions.reload(session)
+        except SessionExpired:
+            return
+        handoff = session.handoff
+        if (handoff.state, handoff.operator) != before:
+            if handoff.state in ("human", "closed") or not is_active(self._svc, session, AI_CHAT):
+                await self.stop_answer()
+            released = before[0] == "human" and handoff.state == "ai"
+            frame = await self._svc.handoffs.frame(session, "released" if released else None)
+            await self.send(frame)
+        elif not is_active(self._svc, session, AI_CHAT):
+            await self.stop_answer()
+        await self.catch_up(session)
+
+    async def catch_up(self, session: Session) -> None:
+        async with self._catch_up_lock:
+            await self._catch_up(session, None)
+
+    async def deliver(self, session: Session, line: Line, frame: ServerFrame) -> None:
+        """Send the frame of a line this connection wrote, after every line numbered
+        before it: the visitor's client never sees a number before a smaller one."""
+        async with self._catch_up_lock:
+            await self._catch_up(session, line.seq)
+            await self.send(frame)
+            session.last_seq = max(session.last_seq, line.seq)
+
+    async def _catch_up(self, session: Session, before: int | None) -> None:
+        """Send the lines this copy has not seen yet (below `before`), in order: a
+        person's message as a `person_message`; the visitor's and the AI's, written by
+        another connection of the same conversation, are only taken into the history."""
+        known = {line.seq for line in session.lines}
+        for line in await self._svc.sessions.lines_after(session, session.last_seq):
+            if before is not None and line.seq >= before:
+                break
+            if line.seq not in known:
+                session.lines.append(line)
+                if line.role == "person":
+                    await self.send(self._person_frame(session, line))
+            session.last_seq = line.seq
+        if before is not None:
+            session.last_seq = max(session.last_seq, before - 1)
+
+    @staticmethod
+    def _person_frame(session: Session, line: Line) -> PersonMessage:
+        return PersonMessage(
+            id=f"p-{uuid.uuid4().hex[:12]}",
+            text=session.vault.restore(line.text),
+            author=Author(kind="person", name=line.author),
+            at=line.at,
+            seq=line.seq,
+        )
 
     async def send(self, frame: ServerFrame) -> None:
         async with self._send_lock:
@@ -94,6 +165,8 @@ class Connection:
     async def _dispatch(self, frame: protocol.ClientFrame) -> None:
         if isinstance(frame, Ping):
             await self.send(Pong(id=frame.id))
+            if self.session is not None:
+                await self._svc.sessions.touch(self.session)
             return
         if isinstance(frame, Hello):
             if self.session is not None:
@@ -106,7 +179,7 @@ class Connection:
         session = self.session
         if session is None:
             raise ProtocolError(ErrorCode.HELLO_REQUIRED, "Send a 'hello' frame first.")
-        self._svc.sessions.touch(session)
+        await self._svc.sessions.touch(session)
         expired = await self._consent.expire(session)
         if expired:
             await self._consent.confirm(session, expired)

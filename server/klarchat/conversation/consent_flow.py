@@ -24,7 +24,7 @@ from klarchat.conversation.purposes import (
     policy_of,
 )
 from klarchat.conversation.redraw import history
-from klarchat.events import ConsentDecided, SessionEnded, SessionOpened
+from klarchat.events import ConsentDecided, SessionOpened
 from klarchat.protocol import (
     ConsentChoice,
     ConsentRecorded,
@@ -63,14 +63,13 @@ class ConsentFlow:
         and confirmed after the welcome."""
         svc = self._svc
         lang = self._language(frame.lang)
-        session = (
-            svc.sessions.resume(svc.identities.subject(frame.resume)) if frame.resume else None
-        )
+        session = await svc.sessions.resume(frame.resume) if frame.resume else None
         resumed = session is not None
         if session is None:
-            session = self._new_session(lang)
+            session = await self._new_session(lang)
             await svc.events.publish(SessionOpened(session.conversation_id, session.variant))
-        await publish_ended(svc, svc.sessions.take_ended())
+        else:
+            await svc.sessions.load_lines(session)
         session.lang = lang
         expired = await self.expire(session)
         policy = policy_of(svc, session)
@@ -96,15 +95,28 @@ class ConsentFlow:
                     "handoff": svc.settings.handoff_offered(),
                     "greeting": svc.settings.assistant.greeting[lang],
                     "suggestions": svc.settings.assistant.suggestions.get(lang, []),
-                    "history": history(session) if resumed and keeps else [],
+                    "history": self._history(session, resumed, keeps, frame.last_seq),
+                    "last_seq": session.last_seq,
                 }
             )
         )
         if expired:
             await self.confirm(session, expired)
         if session.handoff.state != "ai":
-            await self._send(svc.handoffs.frame(session))
+            await self._send(await svc.handoffs.frame(session))
         return session
+
+    @staticmethod
+    def _history(
+        session: Session, resumed: bool, keeps: bool, last_seq: int | None
+    ) -> list[dict[str, str | int]]:
+        """After a reconnect, exactly what the client missed; after a reload, everything,
+        if the visitor lets the conversation be kept."""
+        if not resumed:
+            return []
+        if last_seq is not None:
+            return history(session, last_seq)
+        return history(session) if keeps else []
 
     def _language(self, requested: str | None) -> str:
         """`de-AT` means German; anything we do not speak falls back to the default."""
@@ -112,24 +124,13 @@ class ConsentFlow:
         base = (requested or "").split("-")[0].lower()
         return base if base in supported else self._svc.settings.default_language
 
-    def _new_session(self, lang: str) -> Session:
-        if self._svc.sessions.full(self._svc.settings.limits.max_sessions):
+    async def _new_session(self, lang: str) -> Session:
+        """A new session, unless this instance already holds `limits.max_sessions` chats."""
+        if len(self._svc.live) >= self._svc.settings.limits.max_sessions:
             raise ProtocolError(
                 ErrorCode.SERVER_BUSY, "The chat is very busy right now; please try again soon."
             )
-        ids = self._svc.identities
-        token = ids.new_token()
-        session = Session(
-            token=token,
-            subject=ids.subject(token),
-            conversation_id=ids.conversation(token),
-            lang=lang,
-            consent={},
-            variant=self._svc.variants.pick(),
-            started_at=self._svc.clock.now_ms(),
-        )
-        self._svc.sessions.add(session)
-        return session
+        return await self._svc.sessions.create(lang, self._svc.variants.pick())
 
     def _consent_state(self, session: Session) -> dict[str, dict[str, Any]]:
         return {
@@ -164,7 +165,9 @@ class ConsentFlow:
                 if session.consent_for(p).state is ConsentState.GIVEN
             ]
             if not purposes:
-                raise ProtocolError(ErrorCode.NOT_GIVEN, "Nothing to withdraw: no consent is given.")
+                raise ProtocolError(
+                    ErrorCode.NOT_GIVEN, "Nothing to withdraw: no consent is given."
+                )
         else:
             purposes = list(dict.fromkeys(frame.purposes))
             self._check_purposes(purposes)
@@ -205,11 +208,13 @@ class ConsentFlow:
         stopped = {p for p, a in decisions.items() if a in (Action.WITHDRAWN, Action.EXPIRED)}
         for purpose in stopped:
             session.consent[purpose] = new_states[purpose]
+        if HUMAN_SUPPORT in stopped:
+            await self._svc.sessions.let_staff_read(session, False)
         if stopped & {AI_CHAT, HUMAN_SUPPORT}:
             await self._svc.handoffs.consent_ended(session)
         if AI_CHAT in stopped:
             await self._stop_answer()
-            session.forget_chat()
+            await self._svc.sessions.forget_chat(session)
         if TRANSCRIPT in stopped:
             await self._svc.store.delete_messages(session.conversation_id)
         rows: list[ConsentEventRow] = []
@@ -224,6 +229,8 @@ class ConsentFlow:
             )
             session.consent[purpose] = replace(new_states[purpose], since=row.at)
             rows.append(row)
+        if decisions.get(HUMAN_SUPPORT) is Action.GIVEN:
+            await self._svc.sessions.let_staff_read(session, True)
         await self._svc.events.publish(
             ConsentDecided(session.conversation_id, session.variant, decisions)
         )
@@ -255,9 +262,3 @@ class ConsentFlow:
                 }
             )
         )
-
-
-async def publish_ended(services: Services, sessions: Iterable[Session]) -> None:
-    """Sessions the registry has forgotten end for good: subscribers (metrics) hear it."""
-    for session in sessions:
-        await services.events.publish(SessionEnded(session.conversation_id, session.variant))

@@ -6,18 +6,19 @@
 arrives from the connection, the staff side (claim, message, release, close, reveal) from
 the operator console, both through this one desk, so that the rules hold whoever acts.
 
-Every state lives on the session, and claiming is a check and a set with no `await`
-between them: of two operators claiming at once on this event loop, exactly one wins.
+The state lives in the shared database. Every change is a compare-and-set there
+(`LiveSessions.set_handoff`): of two operators claiming at once, on one instance or on
+two, exactly one wins. A staff action is published as an event; the bus carries it to the
+instance that holds the visitor's socket, which re-reads the state, stops an AI answer
+still streaming and tells the visitor (`Connection.notice`).
 """
 
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from klarchat.adapters.base import ChatMessage
 from klarchat.conversation.purposes import (
     HUMAN_SUPPORT,
     TRANSCRIPT,
@@ -25,14 +26,17 @@ from klarchat.conversation.purposes import (
 )
 from klarchat.events import ConversationChanged, HandoffChanged
 from klarchat.opening_hours import is_open
-from klarchat.protocol import Author, Contact, Handoff, PersonMessage
-from klarchat.sessions import Line, Session
+from klarchat.protocol import Contact, Handoff
+from klarchat.sessions import HandoffState, Line, Session
 from klarchat.store.records import MessageRow
 
 if TYPE_CHECKING:
     from klarchat.services import Services
 
 Unavailable = Literal["nobody_online", "outside_hours", "declined", "disabled"]
+STAFF_WRITES = 3
+"""Tries to write a person's message when the visitor's instance changes the vault meanwhile."""
+_OPEN = ("ai", "consent", "waiting", "human")
 
 
 def _words(phrases: list[str]) -> re.Pattern[str] | None:
@@ -94,10 +98,10 @@ class HandoffDesk:
             hours=channels.hours.get(lang) or None,
         )
 
-    def frame(self, session: Session, reason: str | None = None) -> Handoff:
+    async def frame(self, session: Session, reason: str | None = None) -> Handoff:
         """The `handoff` frame for the session's state."""
         state = session.handoff
-        available = bool(self._svc.presence.available())
+        available = bool(await self._svc.presence.available())
         return Handoff.model_validate(
             {
                 "state": state.state,
@@ -113,16 +117,28 @@ class HandoffDesk:
             }
         )
 
-    async def _announce(self, session: Session, reason: str | None = None) -> None:
-        """Tell the visitor's connections and the observers (console, metrics)."""
-        await self._svc.live.send(session.conversation_id, self.frame(session, reason))
+    async def _change(
+        self, session: Session, state: HandoffState, reason: str | None = None
+    ) -> bool:
+        """Set the state if nobody changed it since this copy was read; then tell this
+        instance's connections of the conversation and, through the event, every other
+        instance and the consoles. False (and the copy re-read) if somebody was first."""
+        if not await self._svc.sessions.set_handoff(
+            session, state, from_states=(session.handoff.state,)
+        ):
+            await self._svc.sessions.reload(session)
+            return False
+        await self._svc.live.send(session.conversation_id, await self.frame(session, reason))
         await self._svc.events.publish(
-            HandoffChanged(session.conversation_id, session.handoff.state, session.handoff.operator)
+            HandoffChanged(session.conversation_id, state.state, state.operator)
         )
+        return True
 
     async def _unavailable(self, session: Session, reason: Unavailable) -> None:
-        session.handoff.state = "ai"
-        session.handoff.waiting_since = None
+        if session.handoff.state != "ai":
+            await self._svc.sessions.set_handoff(
+                session, HandoffState(), from_states=(session.handoff.state,)
+            )
         frame = Handoff(state="unavailable", reason=reason, contact=self._contact(session.lang))
         await self._svc.live.send(session.conversation_id, frame)
         await self._svc.events.publish(
@@ -136,7 +152,7 @@ class HandoffDesk:
         unavailable at once, or consent, or waiting."""
         svc, state = self._svc, session.handoff
         if state.state in ("consent", "waiting", "human", "closed"):
-            await svc.live.send(session.conversation_id, self.frame(session))
+            await svc.live.send(session.conversation_id, await self.frame(session))
             return
         if not svc.settings.handoff_offered():
             await self._unavailable(session, "disabled")
@@ -145,13 +161,12 @@ class HandoffDesk:
         if not is_open(settings.opening_hours, settings.timezone, svc.clock.now()):
             await self._unavailable(session, "outside_hours")
             return
-        if not svc.presence.available() and not settings.queue_when_unavailable:
+        if not await svc.presence.available() and not settings.queue_when_unavailable:
             await self._unavailable(session, "nobody_online")
             return
         reason = "sensitive" if sensitive else None
         if not is_active(svc, session, HUMAN_SUPPORT):
-            state.state = "consent"
-            await self._announce(session, reason)
+            await self._change(session, HandoffState("consent"), reason)
             return
         await self._wait(session, reason)
 
@@ -165,44 +180,43 @@ class HandoffDesk:
             await self._unavailable(session, "declined")
 
     async def _wait(self, session: Session, reason: str | None = None) -> None:
-        session.handoff.state = "waiting"
-        session.handoff.waiting_since = self._svc.clock.monotonic()
-        await self._announce(session, reason)
+        waiting = HandoffState("waiting", waiting_since_ms=self._svc.clock.epoch_ms())
+        await self._change(session, waiting, reason)
 
     async def cancel(self, session: Session) -> None:
         """The visitor no longer wants to wait (or to be asked)."""
         if session.handoff.state in ("consent", "waiting"):
-            await self._back_to_ai(session, None)
+            await self._change(session, HandoffState())
 
     async def consent_ended(self, session: Session) -> None:
         """`human_support` (or the chat itself) was withdrawn or expired: no person may
         read on; the AI answers again, if the chat goes on at all."""
         if session.handoff.state in ("consent", "waiting", "human"):
-            await self._back_to_ai(session, "released")
-
-    async def _back_to_ai(self, session: Session, reason: str | None) -> None:
-        state = session.handoff
-        state.state, state.operator, state.operator_name, state.waiting_since = (
-            "ai",
-            None,
-            None,
-            None,
-        )
-        await self._announce(session, reason)
+            await self._change(session, HandoffState(), "released")
 
     # -- the staff side ------------------------------------------------------------------
 
-    def session(self, conversation_id: str) -> Session:
-        session = self._svc.sessions.by_conversation(conversation_id)
+    async def session(self, conversation_id: str) -> Session:
+        """A staff copy of the conversation, read from the database now."""
+        session = await self._svc.sessions.for_staff(conversation_id)
         if session is None:
             raise HandoffRefused("unknown_conversation", "No such conversation is held now.")
         return session
 
     def may_read(self, session: Session) -> bool:
-        return is_active(self._svc, session, HUMAN_SUPPORT)
+        return is_active(self._svc, session, HUMAN_SUPPORT) and session.key is not None
+
+    async def _staff_change(self, session: Session, state: HandoffState) -> None:
+        if not await self._svc.sessions.set_handoff(
+            session, state, from_states=(session.handoff.state,)
+        ):
+            raise HandoffRefused("already_claimed", "Somebody changed the conversation first.")
+        await self._svc.events.publish(
+            HandoffChanged(session.conversation_id, state.state, state.operator)
+        )
 
     async def claim(self, conversation_id: str, staff: Staff) -> Session:
-        session = self.session(conversation_id)
+        session = await self.session(conversation_id)
         state = session.handoff
         if state.state == "closed":
             raise HandoffRefused("closed", "The conversation is closed.")
@@ -212,63 +226,53 @@ class HandoffDesk:
             raise HandoffRefused("already_claimed", f"{state.operator_name} has taken it over.")
         if not self.may_read(session):
             raise HandoffRefused("no_consent", "The visitor has not agreed to talk to a person.")
-        state.state, state.operator, state.operator_name, state.waiting_since = (
-            "human",
-            staff.username,
-            staff.display_name,
-            None,
-        )
-        for connection in self._svc.live.connections(conversation_id):
-            await connection.stop_answer()
-        await self._announce(session)
+        await self._staff_change(session, HandoffState("human", staff.username, staff.display_name))
         return session
 
-    def _claimed_by(self, conversation_id: str, staff: Staff) -> Session:
-        session = self.session(conversation_id)
+    async def _claimed_by(self, conversation_id: str, staff: Staff) -> Session:
+        session = await self.session(conversation_id)
         if session.handoff.state != "human" or session.handoff.operator != staff.username:
             raise HandoffRefused("not_claimed", "Claim the conversation first.")
         return session
 
     async def release(self, conversation_id: str, staff: Staff) -> Session:
-        session = self._claimed_by(conversation_id, staff)
-        await self._back_to_ai(session, "released")
+        session = await self._claimed_by(conversation_id, staff)
+        await self._staff_change(session, HandoffState())
         return session
 
     async def close(self, conversation_id: str, staff: Staff) -> Session:
-        session = self.session(conversation_id)
+        session = await self.session(conversation_id)
         if session.handoff.state == "human" and session.handoff.operator != staff.username:
             raise HandoffRefused("already_claimed", f"{session.handoff.operator_name} has it.")
-        state = session.handoff
-        state.state, state.operator, state.waiting_since = "closed", staff.username, None
-        state.operator_name = staff.display_name
-        for connection in self._svc.live.connections(conversation_id):
-            await connection.stop_answer()
-        await self._announce(session)
+        if session.handoff.state == "closed":
+            return session
+        await self._staff_change(
+            session, HandoffState("closed", staff.username, staff.display_name)
+        )
         return session
 
     async def say(self, conversation_id: str, staff: Staff, text: str) -> Line:
         """A person's message: redacted like the visitor's before it is kept (the AI reads
-        the history when it answers again), shown to the visitor with their own values."""
+        the history when it answers again); the instance holding the visitor's socket
+        shows it with the visitor's own values (`Connection.notice`)."""
         svc = self._svc
-        session = self._claimed_by(conversation_id, staff)
-        redaction = await svc.redactor.redact(text, session.lang, session.vault)
-        at = svc.clock.now_ms()
-        line = Line("person", staff.display_name, redaction.text, at)
-        session.lines.append(line)
-        session.history.append(ChatMessage("assistant", redaction.text))
-        session.last_activity_at = at
+        for _ in range(STAFF_WRITES):
+            session = await self._claimed_by(conversation_id, staff)
+            if not self.may_read(session):
+                raise HandoffRefused("no_consent", "The visitor has withdrawn their consent.")
+            redaction = await svc.redactor.redact(text, session.lang, session.vault)
+            if await svc.sessions.save_vault(session):
+                break
+        else:
+            raise HandoffRefused("busy", "The conversation is changing; please send again.")
+        line = await svc.sessions.add_line(
+            session, "person", staff.display_name, redaction.text, redaction.entities
+        )
         if is_active(svc, session, TRANSCRIPT):
             await svc.store.add_message(
-                MessageRow(conversation_id, "assistant", redaction.text, at, staff.display_name)
+                MessageRow(
+                    conversation_id, "assistant", redaction.text, line.at, staff.display_name
+                )
             )
-        await svc.live.send(
-            conversation_id,
-            PersonMessage(
-                id=f"p-{uuid.uuid4().hex[:12]}",
-                text=session.vault.restore(redaction.text),
-                author=Author(kind="person", name=staff.display_name),
-                at=at,
-            ),
-        )
-        await svc.events.publish(ConversationChanged(conversation_id))
+        await svc.events.publish(ConversationChanged(conversation_id, seq=line.seq))
         return line

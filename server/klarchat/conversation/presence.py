@@ -1,36 +1,39 @@
-"""Which operators can take a conversation now.
+"""Which operators can take a conversation now, across every instance of the site.
 
 An operator is available while they have said so and have the console open (its live
-stream): a closed laptop must not leave visitors waiting for somebody who is gone. Held in
-memory; a restart makes everybody unavailable until their console reconnects.
+stream) on some instance: a closed laptop must not leave visitors waiting for somebody
+who is gone. Both facts live in the database: the willingness per operator, and each open
+stream per instance with a heartbeat, so that a stream of an instance that died stops
+counting `STALE_MS` after its last beat.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from klarchat.clock import Clock
+from klarchat.store.base import Store
+
+HEARTBEAT_SECONDS = 10
+STALE_MS = 3 * HEARTBEAT_SECONDS * 1000
 
 
 class Presence:
-    def __init__(self) -> None:
-        self._willing: set[str] = set()
-        self._streams: Counter[str] = Counter()
+    def __init__(self, store: Store, clock: Clock, instance: str) -> None:
+        self._store = store
+        self._clock = clock
+        self._instance = instance
 
-    def set_available(self, username: str, available: bool) -> None:
-        if available:
-            self._willing.add(username)
-        else:
-            self._willing.discard(username)
+    async def set_available(self, username: str, available: bool) -> None:
+        await self._store.set_willing(username, available)
 
-    def is_willing(self, username: str) -> bool:
-        return username in self._willing
+    async def is_willing(self, username: str) -> bool:
+        return await self._store.is_willing(username)
 
-    def stream_opened(self, username: str) -> None:
-        self._streams[username] += 1
+    async def stream_beat(self, username: str) -> None:
+        """An open stream of the operator on this instance, now (open and every beat)."""
+        await self._store.stream_seen(username, self._instance, self._clock.epoch_ms())
 
-    def stream_closed(self, username: str) -> None:
-        self._streams[username] -= 1
-        if self._streams[username] <= 0:
-            del self._streams[username]
+    async def stream_closed(self, username: str) -> None:
+        await self._store.stream_gone(username, self._instance)
 
-    def available(self) -> list[str]:
-        return sorted(name for name in self._willing if self._streams[name] > 0)
+    async def available(self) -> list[str]:
+        return await self._store.available_operators(self._clock.epoch_ms() - STALE_MS)

@@ -1,8 +1,7 @@
-"""The conversations live in this process, by conversation id.
+"""The conversations whose sockets this process holds, by conversation id.
 
-Other parts find a conversation here without holding its socket: the operator console
-(to read along, answer, hand back) and the bus between instances (to deliver a frame
-that arrived for a conversation held here). A conversation is listed from its `hello`
+Other parts find a connection here without holding its socket: the relay, to tell a
+connection that its conversation changed on this or another instance (`notice`). A conversation is listed from its `hello`
 until its socket closes; two tabs resuming one session are two connections of it.
 """
 
@@ -11,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from klarchat.bus.base import Notice
 from klarchat.events import Events, Listener
 from klarchat.protocol import ServerFrame
 
@@ -25,6 +25,9 @@ class Live(Protocol):
 
     async def stop_answer(self) -> None:
         """Cancel an AI answer still streaming (a person takes over)."""
+
+    async def notice(self, notice: Notice) -> None:
+        """The conversation changed somewhere: re-read it and tell the visitor."""
 
 
 class LiveConversations:
@@ -52,6 +55,9 @@ class LiveConversations:
 
     def connections(self, conversation_id: str) -> list[Live]:
         return list(self._by_id.get(conversation_id, []))
+
+    def everyone(self) -> list[Live]:
+        return [c for connections in self._by_id.values() for c in connections]
 
     def is_live(self, conversation_id: str) -> bool:
         return conversation_id in self._by_id

@@ -32,10 +32,11 @@ class RightsRequests:
     async def erase(self, session: Session) -> None:
         """Stop first, then delete: no answer still running may write a row afterwards."""
         await self._answer.cancel(notify=True)
-        session.forget_chat()
         erasure = await rights.erase(
             self._svc.store, self._svc.clock, session.subject, [session.conversation_id]
         )
+        await self._svc.sessions.reload(session)
+        session.lines.clear()
         self._answer.unlink()
         deleted = {"messages": erasure.messages, "audit": erasure.audit, "links": erasure.links}
         await self._svc.events.publish(ErasedEvent(session.conversation_id, erasure.at, deleted))

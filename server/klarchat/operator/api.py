@@ -29,6 +29,7 @@ STATUS = {
     "reason_required": 400,
     "not_live": 410,
     "bad_request": 400,
+    "busy": 409,
 }
 MAX_TEXT_CHARS = 4_000
 
@@ -62,11 +63,12 @@ def staff(login: Login) -> Staff:
     return Staff(login.account.username, login.account.display_name)
 
 
-def readable(svc: Services, conversation_id: str) -> Session:
-    """A conversation staff may read: the visitor agreed to `human_support`."""
-    session = svc.handoffs.session(conversation_id)
+async def readable(svc: Services, conversation_id: str) -> Session:
+    """A conversation staff may read: the visitor agreed to `human_support`; its lines."""
+    session = await svc.handoffs.session(conversation_id)
     if not svc.handoffs.may_read(session):
         raise HandoffRefused("no_consent", "The visitor has not agreed that staff read along.")
+    await svc.sessions.load_lines(session)
     return session
 
 
@@ -103,7 +105,7 @@ async def me(request: Request) -> Response:
             "username": account.username,
             "display_name": account.display_name,
             "role": account.role,
-            "available": services_of(request).presence.is_willing(account.username),
+            "available": await services_of(request).presence.is_willing(account.username),
             "csrf": login.csrf,
         }
     )
@@ -116,7 +118,7 @@ async def availability(request: Request) -> Response:
     if not isinstance(data.get("available"), bool):
         raise HTTPException(400, "bad_request")
     svc = services_of(request)
-    svc.presence.set_available(login.account.username, data["available"])
+    await svc.presence.set_available(login.account.username, data["available"])
     await request.app.state.console.stream.operators_changed()
     return JSONResponse({"available": data["available"]})
 
@@ -127,12 +129,13 @@ async def conversations(request: Request) -> Response:
     svc = services_of(request)
     order = {"waiting": 0, "human": 1, "consent": 2, "ai": 3, "closed": 4}
     sessions = sorted(
-        svc.sessions.all(), key=lambda s: (order[s.handoff.state], s.handoff.waiting_since or 0)
+        await svc.sessions.all(),
+        key=lambda s: (order[s.handoff.state], s.handoff.waiting_since_ms or 0),
     )
     return JSONResponse(
         {
             "conversations": [summary(svc, session) for session in sessions],
-            "operators_available": len(svc.presence.available()),
+            "operators_available": len(await svc.presence.available()),
         }
     )
 
@@ -141,7 +144,7 @@ async def conversations(request: Request) -> Response:
 async def conversation(request: Request) -> Response:
     login = await require_login(request)
     svc = services_of(request)
-    session = readable(svc, request.path_params["conversation"])
+    session = await readable(svc, request.path_params["conversation"])
     await on_record(svc, login, "view", session)
     return JSONResponse(
         {
@@ -192,7 +195,7 @@ async def send_message(request: Request) -> Response:
     svc = services_of(request)
     cid = request.path_params["conversation"]
     line = await svc.handoffs.say(cid, staff(login), text)
-    await on_record(svc, login, "message", svc.handoffs.session(cid))
+    await on_record(svc, login, "message", await svc.handoffs.session(cid))
     return JSONResponse(
         {"message": {"role": line.role, "author": line.author, "text": line.text, "at": line.at}}
     )
@@ -210,7 +213,7 @@ async def reveal(request: Request) -> Response:
         raise HandoffRefused("reason_required", f"Give a reason of at least {minimum} characters.")
     if not isinstance(placeholder, str):
         raise HTTPException(400, "bad_request")
-    session = readable(svc, request.path_params["conversation"])
+    session = await readable(svc, request.path_params["conversation"])
     value = session.vault.original(placeholder)
     if value is None:
         raise HandoffRefused("not_live", "This value is no longer held.")

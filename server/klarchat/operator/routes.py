@@ -128,7 +128,7 @@ def _login_form(
 async def logout(request: Request) -> Response:
     login = await require_login(request, write=True)
     await request.app.state.console.sessions.close(login.token_sha256)
-    request.app.state.services.presence.set_available(login.account.username, False)
+    await request.app.state.services.presence.set_available(login.account.username, False)
     response = RedirectResponse("/admin/login", status_code=303)
     response.delete_cookie(COOKIE, path="/admin")
     return response

@@ -14,24 +14,29 @@ if TYPE_CHECKING:
     from klarchat.services import Services
 
 
+LIVE_MS = 60_000
+"""A visitor seen this recently counts as connected: their widget pings twice a minute."""
+
+
 def summary(services: Services, session: Session) -> dict[str, Any]:
     handoff = session.handoff
+    now = services.clock.epoch_ms()
     waiting = (
-        round(services.clock.monotonic() - handoff.waiting_since, 1)
-        if handoff.state == "waiting" and handoff.waiting_since is not None
+        round((now - handoff.waiting_since_ms) / 1000, 1)
+        if handoff.state == "waiting" and handoff.waiting_since_ms is not None
         else None
     )
     return {
         "id": session.conversation_id,
         "state": handoff.state,
         "lang": session.lang,
-        "live": services.live.is_live(session.conversation_id),
+        "live": services.live.is_live(session.conversation_id) or now - session.seen_ms < LIVE_MS,
         "consent": {
             purpose: session.consent_for(purpose).state.value
             for purpose in services.policy.purposes
         },
         "entities": dict(sorted(session.entities.items())),
-        "messages": len(session.lines),
+        "messages": session.last_seq,
         "waiting_seconds": waiting,
         "operator": handoff.operator,
         "operator_name": handoff.operator_name,

@@ -126,7 +126,9 @@ _POSTAL_CODE = rf"(?:{_STATE_ZIP}|{_UK_POSTCODE}|{_EIRCODE})"
 
 # The cheap look-ahead first: the alternatives are only tried where an
 # address can start, not at every lower-case letter of a message.
-_ANCHOR_START = r"(?=[\d\p{Lu}\#]|(?i:p\.?[ \t]?o|box|apt|apartment|suite|ste|unit|flat|studio|room)[ .\t])"
+_ANCHOR_START = (
+    r"(?=[\d\p{Lu}\#]|(?i:p\.?[ \t]?o|box|apt|apartment|suite|ste|unit|flat|studio|room)[ .\t])"
+)
 _ANCHOR = regex.compile(
     _ANCHOR_START
     + "(?:"
@@ -192,11 +194,20 @@ class EnglishAddressRecognizer(LocalRecognizer):
         blocks: list[tuple[int, int, float, str]] = []
         for match in _ANCHOR.finditer(text):
             kind = match.lastgroup or "code"
-            start = self._trim_start(text, match.start(), match.end()) if kind == "town_code" else match.start()
+            start = (
+                self._trim_start(text, match.start(), match.end())
+                if kind == "town_code"
+                else match.start()
+            )
             end = self._extend(text, match.end())
             if blocks and start <= blocks[-1][1]:
                 last = blocks[-1]
-                blocks[-1] = (last[0], max(last[1], end), max(last[2], _SCORES.get(kind, _CODE_SCORE)), last[3])
+                blocks[-1] = (
+                    last[0],
+                    max(last[1], end),
+                    max(last[2], _SCORES.get(kind, _CODE_SCORE)),
+                    last[3],
+                )
             else:
                 blocks.append((start, end, _SCORES.get(kind, _CODE_SCORE), kind))
         return [

@@ -125,6 +125,8 @@ def _card_within(candidate: str) -> tuple[int, int] | None:
     ends = [m.end() for m in _GROUP_END.finditer(candidate)]
     for start in (m.start() for m in _GROUP_START.finditer(candidate)):
         for end in reversed(ends):
-            if end > start and is_card_number(candidate[start:end].replace(" ", "").replace("-", "")):
+            if end > start and is_card_number(
+                candidate[start:end].replace(" ", "").replace("-", "")
+            ):
                 return start, end
     return None

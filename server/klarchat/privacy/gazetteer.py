@@ -26,7 +26,13 @@ _SURNAME_LOCALES = (
 )  # fmt: skip
 _SUFFIX = re.compile(r" (?:am|an der|im|in der|ob der|vor der|bei) | \(")
 # The noun forms people write most: the dictionary form, its plural and genitive.
-_NOUN_FORMS = ("lemma", "nominativ singular", "nominativ plural", "genitiv singular", "dativ plural")
+_NOUN_FORMS = (
+    "lemma",
+    "nominativ singular",
+    "nominativ plural",
+    "genitiv singular",
+    "dativ plural",
+)
 # Wiktionary tags proper nouns among its nouns; they are not ordinary words.
 _PROPER = ("Toponym", "Vorname", "Nachname", "Eigenname")
 

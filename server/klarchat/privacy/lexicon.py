@@ -210,7 +210,9 @@ def _names_of(attributes: tuple[str, ...]) -> frozenset[str]:
         for attribute in attributes:
             names.update(getattr(provider, attribute, ()) or ())
     return frozenset(
-        name for name in names if len(name) > 1 and _LATIN_NAME.fullmatch(name) and name not in _NEVER
+        name
+        for name in names
+        if len(name) > 1 and _LATIN_NAME.fullmatch(name) and name not in _NEVER
     )
 
 

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 
 import regex
 
-_PARTICLES = frozenset({"von", "van", "der", "den", "dem", "de", "la", "del", "di", "da", "ter", "ten", "zu"})
+_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "dem", "de", "la", "del", "di", "da", "ter", "ten", "zu"}
+)
 _WORD = regex.compile(r"[\p{L}'’-]+")
 
 
@@ -30,5 +32,7 @@ def mentions(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     if not distinct:
         return []
     alternatives = "|".join(regex.escape(name) for name in distinct)
-    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?=(?:s|['’]s?)?(?![\p{{L}}\p{{N}}]))")
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?=(?:s|['’]s?)?(?![\p{{L}}\p{{N}}]))"
+    )
     return [(m.start(), m.end()) for m in pattern.finditer(text)]

@@ -67,7 +67,11 @@ class _Word:
     def __init__(self, text: str, start: int, stop_words: frozenset[str]) -> None:
         self.text, self.start, self.end = text, start, start + len(text)
         shouted = text.isupper() and len(text) > 1
-        plain = _SHOUTED_PART.sub(lambda m: m.group()[:1] + m.group()[1:].lower(), text) if shouted else text
+        plain = (
+            _SHOUTED_PART.sub(lambda m: m.group()[:1] + m.group()[1:].lower(), text)
+            if shouted
+            else text
+        )
         self.initial = len(text) == 2 and text.endswith(".")
         self.particle = text[:1].islower()
         # Short upper-case words are acronyms ("USA", "DPO") far more often than names.
@@ -109,9 +113,11 @@ class EnglishNameRecognizer(LocalRecognizer):
         results = []
         for match in _LAST_FIRST.finditer(text):
             last, first = match.group("last"), match.group("first")
-            if (is_surname(last) or not is_common_word(last)) and (
-                is_first_name(first, alone=False) or is_given_name(first)
-            ) and last not in self.stop_words:
+            if (
+                (is_surname(last) or not is_common_word(last))
+                and (is_first_name(first, alone=False) or is_given_name(first))
+                and last not in self.stop_words
+            ):
                 results.append(self._result(text, match.start(), match.end(), _LAST_FIRST_SCORE))
         for match in _RUN.finditer(text):
             if _HOUSE_NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()):

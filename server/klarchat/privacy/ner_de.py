@@ -86,10 +86,14 @@ class GermanNameModelRecognizer(LocalRecognizer):
                 if not _HAS_LETTER.search(text[start:end]) or brand_at(text, start):
                     continue
                 score = min(probabilities[first:last])
-                if len(span) == 1 and _ambiguous(span[0].text) and (
-                    score < STRICT_THRESHOLD
-                    or first == 0
-                    or words[first - 1].text in self.stop_words
+                if (
+                    len(span) == 1
+                    and _ambiguous(span[0].text)
+                    and (
+                        score < STRICT_THRESHOLD
+                        or first == 0
+                        or words[first - 1].text in self.stop_words
+                    )
                 ):
                     continue
                 results.append(

@@ -30,7 +30,7 @@ _FAR = ("low", "shape")
 
 
 def _shape(word: str) -> str:
-    """"Merkel" -> "Xx", "A7" -> "Xd", "06.12." -> "d.d."; runs collapsed."""
+    """ "Merkel" -> "Xx", "A7" -> "Xd", "06.12." -> "d.d."; runs collapsed."""
     mapped = "".join(
         "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word
     )

@@ -35,9 +35,7 @@ class EntityModel:
             return []
         self._tagger.set(sentence_features(words))
         wanted = [label for label in self._labels if label.endswith(f"-{kind}")]
-        return [
-            sum(self._tagger.marginal(label, i) for label in wanted) for i in range(len(words))
-        ]
+        return [sum(self._tagger.marginal(label, i) for label in wanted) for i in range(len(words))]
 
 
 def runs(probabilities: Sequence[float], threshold: float) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import collections
 import hmac
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
@@ -44,15 +44,15 @@ _ANSWER_BUCKETS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 class OperationsMetrics:
     """The counters and histograms of one app, and the event listener that feeds them.
 
-    `live` is read at scrape time: `connections()` gives the open websockets and
-    `states()` the live conversations per state (`ai`, `consent`, `waiting`, `human`,
+    `live` is read at scrape time: `connections()` gives this instance's open websockets
+    and `states()` the live conversations of the whole site per state (`ai`, `consent`, `waiting`, `human`,
     `closed`).
     """
 
     def __init__(
         self,
         connections: Callable[[], int],
-        states: Callable[[], Mapping[str, int]],
+        states: Callable[[], Awaitable[Mapping[str, int]]],
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
@@ -165,9 +165,9 @@ class OperationsMetrics:
         else:
             self._handoff_state[event.conversation] = event.state
 
-    def exposition(self) -> bytes:
+    async def exposition(self) -> bytes:
         """The text format, with the conversation states read now."""
-        counts = self._states()
+        counts = await self._states()
         for state in CONVERSATION_STATES:
             self.conversations.labels(state=state).set(counts.get(state, 0))
         return generate_latest(self.registry)
@@ -178,13 +178,12 @@ def attach(services: Services) -> OperationsMetrics:
     the conversations by state are read from the live sessions when scraped."""
 
     def connections() -> int:
-        return sum(
-            len(services.live.connections(session.conversation_id))
-            for session in services.sessions.all()
-        )
+        return len(services.live.everyone())
 
-    def states() -> Mapping[str, int]:
-        return collections.Counter(session.handoff.state for session in services.sessions.all())
+    async def states() -> Mapping[str, int]:
+        return collections.Counter(
+            session.handoff.state for session in await services.sessions.all()
+        )
 
     ops = OperationsMetrics(connections, states, services.clock.monotonic)
     services.events.subscribe(ops)
@@ -210,5 +209,7 @@ async def metrics(request: Request) -> Response:
         )
     ops: OperationsMetrics = request.app.state.operations_metrics
     return Response(
-        ops.exposition(), media_type=CONTENT_TYPE_LATEST, headers={"Cache-Control": "no-store"}
+        await ops.exposition(),
+        media_type=CONTENT_TYPE_LATEST,
+        headers={"Cache-Control": "no-store"},
     )

@@ -56,6 +56,12 @@ export function connect(base, lang, on) {
   if (token && !/^[\w-]{16,128}$/.test(token)) token = (keep.drop(), null);
   let attempt = 0;
   let pinger = 0;
+  // The highest message number seen on this page: a reconnect sends it, and the server
+  // answers with exactly the messages after it (possibly from another instance).
+  let lastSeq = -1;
+  const saw = (seq) => {
+    if (Number.isInteger(seq) && seq > lastSeq) lastSeq = seq;
+  };
 
   const send = (frame) => {
     if (!socket || socket.readyState !== WebSocket.OPEN) return false;
@@ -67,7 +73,10 @@ export function connect(base, lang, on) {
     on.state("connecting");
     const ws = (socket = new WebSocket(url));
     ws.onopen = () => {
-      send(token ? { type: "hello", lang, resume: token } : { type: "hello", lang });
+      const hello = { type: "hello", lang };
+      if (token) hello.resume = token;
+      if (token && lastSeq >= 0) hello.last_seq = lastSeq;
+      send(hello);
       pinger = setInterval(() => send({ type: "ping" }), PING_MS);
     };
     ws.onmessage = (event) => {
@@ -78,6 +87,12 @@ export function connect(base, lang, on) {
         return;
       }
       if (!frame || typeof frame.type !== "string" || frame.type === "pong") return;
+      if (frame.type === "welcome") {
+        if (!frame.resumed) lastSeq = -1;
+        (frame.history || []).forEach((item) => saw(item.seq));
+        saw(frame.last_seq);
+      } else if (frame.type === "erased") lastSeq = -1;
+      else saw(frame.seq);
       // Kept only while the latest `persist` is true; `persist: false` (withdrawal, expiry,
       // a new session after `resumed: false`) or an erasure removes the stored token.
       if (frame.type === "welcome" || frame.type === "consent_recorded" || frame.type === "erased") {

@@ -36,9 +36,9 @@ export function createGreeting(log, messages, ask) {
     /** Draw the messages of a resumed conversation, oldest first: the AI's with the AI label,
      * a person's with their name (as the handoff module draws them), the visitor's plain. */
     redraw(history) {
-      history.forEach(({ role, name, text }, i) => {
+      history.forEach(({ role, name, text, seq }) => {
         if (role === "visitor") messages.user(text);
-        else if (role === "ai") messages.delta("earlier" + i, text), messages.finish("earlier" + i);
+        else if (role === "ai") messages.delta("earlier" + seq, text), messages.finish("earlier" + seq);
         else
           log.append(
             h(

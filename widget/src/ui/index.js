@@ -252,6 +252,9 @@ function mount({ shadowRoot: root, launcher, base, lang }) {
             greeting.redraw(f.history);
           }, true);
           announce(t.resumed);
+        } else if (welcome && f.resumed === true && f.history && f.history.length) {
+          // A reconnect (perhaps to another server): the messages missed meanwhile.
+          update(() => greeting.redraw(f.history), true);
         }
         welcome = f;
         title.replaceChildren(
