@@ -53,6 +53,11 @@ class Clock:
     def monotonic(self) -> float:
         return time.monotonic() + self._offset()
 
+    def epoch_ms(self) -> int:
+        """Wall-clock milliseconds: what instances on several hosts compare (session
+        idle and resume windows, waiting times), where a monotonic clock means nothing."""
+        return int(self.now().timestamp() * 1000)
+
 
 def clock_from_environment(env: Mapping[str, str] | None = None) -> Clock:
     """The real clock, unless the test-only `KLARCHAT_TESTING_CLOCK_FILE` is set."""

@@ -1,25 +1,40 @@
-"""Chat sessions held in memory: the pseudonym vault and the redacted history.
+"""Chat sessions in the shared database, so that any instance can continue any chat.
 
-Nothing here is written to disk. A session outlives its websocket so that a visitor
-whose connection drops can resume with the token the widget keeps in memory; after
-`idle_seconds` without activity it is forgotten, vault and all, and `resume_seconds`
-after it was created a token no longer resumes it, however active it was. Forgotten
-sessions wait in `take_ended()` so that the consent metrics can count who left undecided.
+The database holds each session's state (`LiveSessionRow`), its redacted lines, numbered
+per conversation, and its pseudonym map, both sealed with a key derived from the
+visitor's session token (`session_keys`): the visitor's socket, on whichever instance it
+lands, brings the token and so opens the session. Consent is never kept here: it is read
+from the ledger (`refresh_consent`), so a withdrawal recorded by any instance counts on
+every other at the next read.
+
+A `Session` is one instance's working copy; what others may have changed (handoff state,
+vault, consent, new lines) is re-read when the bus says so. A session ends `idle_seconds`
+after it was last seen or `resume_seconds` after it began, whichever comes first: the
+leader instance deletes it with its lines (`end_expired`).
+
+Nothing here holds an original value in clear outside this process's memory.
 """
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Callable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
 from klarchat.adapters.base import ChatMessage
-from klarchat.consent.state import PurposeConsent
+from klarchat.clock import Clock
+from klarchat.consent.state import ConsentState, PurposeConsent
+from klarchat.identity import Identities
 from klarchat.privacy.vault import Vault
+from klarchat.session_keys import seal, session_key, unseal
+from klarchat.store.base import Store
+from klarchat.store.records import ConsentEventRow, LineRow, LiveSessionRow
 
 HandoffStateName = Literal["ai", "consent", "waiting", "human", "closed"]
+Role = Literal["visitor", "ai", "person"]
+TOUCH_EVERY_MS = 15_000
+"""How often activity is written back: the idle window is minutes, a write per frame waste."""
+_VAULT, _LINE, _KEY = "vault", "line", "session key"
 
 
 @dataclass(slots=True)
@@ -30,132 +45,314 @@ class HandoffState:
     operator: str | None = None
     """The user name of the operator who claimed it (state `human`)."""
     operator_name: str | None = None
-    waiting_since: float | None = None
-    """`Clock.monotonic()` when the visitor asked for a person (state `waiting`)."""
+    waiting_since_ms: int | None = None
+    """Wall-clock milliseconds when the visitor asked for a person (state `waiting`)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     """One message of the conversation as staff may read it: redacted text only."""
 
-    role: Literal["visitor", "ai", "person"]
+    role: Role
     author: str
     text: str
     at: str
+    seq: int = 0
 
 
 @dataclass(slots=True)
 class Session:
     token: str
+    """The visitor's token; empty in a copy loaded for staff."""
     subject: str
     conversation_id: str
     lang: str
     consent: dict[str, PurposeConsent]
+    key: bytes | None = None
+    """Opens the vault and the lines; None where they may not be read (staff, no consent)."""
     vault: Vault = field(default_factory=Vault)
-    history: list[ChatMessage] = field(default_factory=list)
-    last_seen: float = 0.0
-    created: float = 0.0
+    vault_version: int = 0
+    lines: list[Line] = field(default_factory=list)
+    last_seq: int = 0
+    """The number of the newest line this copy knows of."""
     variant: str | None = None
     """The consent wording variant drawn at `hello`; kept on resume."""
     handoff: HandoffState = field(default_factory=HandoffState)
-    lines: list[Line] = field(default_factory=list)
-    """The redacted conversation for the operator console (in memory, like `history`)."""
     entities: dict[str, int] = field(default_factory=dict)
     """How many values of each type were redacted so far (counts only)."""
     started_at: str = ""
     last_activity_at: str = ""
+    created_ms: int = 0
+    seen_ms: int = 0
 
     def consent_for(self, purpose: str) -> PurposeConsent:
         return self.consent.get(purpose, PurposeConsent())
 
-    def forget_chat(self) -> None:
-        """What withdrawal of `ai_chat` demands: no pseudonym map, no history kept."""
-        self.vault.clear()
-        self.history.clear()
-        self.lines.clear()
+    @property
+    def history(self) -> list[ChatMessage]:
+        """The redacted conversation as the responder reads it."""
+        return [
+            ChatMessage("user" if line.role == "visitor" else "assistant", line.text)
+            for line in self.lines
+        ]
 
 
-class SessionRegistry:
+def consent_from_ledger(latest: dict[str, ConsentEventRow]) -> dict[str, PurposeConsent]:
+    """Each purpose's state as the newest ledger row says."""
+    return {
+        purpose: PurposeConsent(ConsentState(row.action), row.policy_version, row.at)
+        for purpose, row in latest.items()
+    }
+
+
+class SessionExpired(Exception):
+    """The session's row is gone (ended, erased): its connection must start afresh."""
+
+
+class LiveSessions:
     def __init__(
         self,
+        store: Store,
+        identities: Identities,
+        clock: Clock,
+        *,
         idle_seconds: float,
-        clock: Callable[[], float] = time.monotonic,
-        resume_seconds: float = math.inf,
+        resume_seconds: float,
+        staff_key: bytes,
     ) -> None:
-        self._idle = idle_seconds
+        self._store = store
+        self._ids = identities
         self._clock = clock
-        self._resume = resume_seconds
-        self._by_subject: dict[str, Session] = {}
-        self._by_conversation: dict[str, Session] = {}
-        self._ended: list[Session] = []
+        self._idle_ms = int(idle_seconds * 1000)
+        self._resume_ms = int(min(resume_seconds * 1000, 2**62))
+        self._staff_key = staff_key
 
-    def __len__(self) -> int:
-        return len(self._by_subject)
+    # -- the visitor's side ---------------------------------------------------------------
 
-    def get(self, subject: str) -> Session | None:
-        self._sweep()
-        session = self._by_subject.get(subject)
-        if session is not None:
-            session.last_seen = self._clock()
+    async def create(self, lang: str, variant: str | None) -> Session:
+        token = self._ids.new_token()
+        conversation = self._ids.conversation(token)
+        now = self._clock.epoch_ms()
+        session = Session(
+            token=token,
+            subject=self._ids.subject(token),
+            conversation_id=conversation,
+            lang=lang,
+            consent={},
+            key=session_key(token, conversation),
+            variant=variant,
+            started_at=self._clock.now_ms(),
+            created_ms=now,
+            seen_ms=now,
+        )
+        await self._store.add_live_session(
+            LiveSessionRow(
+                conversation=conversation,
+                subject=session.subject,
+                lang=lang,
+                variant=variant,
+                created_ms=now,
+                seen_ms=now,
+                started_at=session.started_at,
+                last_activity_at=session.started_at,
+                entities={},
+                handoff_state="ai",
+                operator=None,
+                operator_name=None,
+                waiting_since_ms=None,
+                vault=self._seal_vault(session),
+                vault_version=0,
+                staff_key=None,
+                last_seq=0,
+            )
+        )
         return session
 
-    def resume(self, subject: str) -> Session | None:
-        """The session a token resumes: not idle, and created at most `resume_seconds`
-        ago; a session past that is forgotten."""
-        session = self.get(subject)
-        if session is not None and self._clock() - session.created > self._resume:
-            self._forget(subject)
+    async def resume(self, token: str) -> Session | None:
+        """The session a token resumes, on any instance; None once it has ended."""
+        conversation = self._ids.conversation(token)
+        row = await self._store.live_session(conversation)
+        if row is None or not self._current(row):
             return None
+        session = self._from_row(row, token=token, key=session_key(token, conversation))
+        await self.refresh_consent(session)
+        await self.touch(session, force=True)
         return session
 
-    def full(self, limit: int) -> bool:
-        """Whether `limit` sessions are held even after the idle ones are forgotten."""
-        if len(self._by_subject) < limit:
-            return False
-        self._sweep()
-        return len(self._by_subject) >= limit
+    def _current(self, row: LiveSessionRow) -> bool:
+        now = self._clock.epoch_ms()
+        return row.seen_ms >= now - self._idle_ms and row.created_ms >= now - self._resume_ms
 
-    def add(self, session: Session) -> None:
-        self._sweep()
-        session.last_seen = session.created = self._clock()
-        self._by_subject[session.subject] = session
-        self._by_conversation[session.conversation_id] = session
+    async def refresh_consent(self, session: Session) -> None:
+        session.consent = consent_from_ledger(await self._store.latest_consent(session.subject))
 
-    def take_ended(self) -> list[Session]:
-        """The sessions forgotten since the last call."""
-        ended, self._ended = self._ended, []
-        return ended
+    async def touch(self, session: Session, *, force: bool = False) -> None:
+        now = self._clock.epoch_ms()
+        if force or now - session.seen_ms >= TOUCH_EVERY_MS:
+            session.seen_ms = now
+            await self._store.touch_live_session(session.conversation_id, now)
 
-    def close(self) -> list[Session]:
-        """Forget every session (the server stops); return all that ended."""
-        for subject in list(self._by_subject):
-            self._forget(subject)
-        return self.take_ended()
+    # -- staff's side ---------------------------------------------------------------------
 
-    def all(self) -> list[Session]:
-        """Every session held (the operator console's list)."""
-        self._sweep()
-        return list(self._by_subject.values())
-
-    def by_conversation(self, conversation_id: str) -> Session | None:
-        """The session of a conversation, unless it is idle (then it is forgotten): what
-        the console and every console update look up, without walking all sessions."""
-        session = self._by_conversation.get(conversation_id)
-        if session is not None and session.last_seen < self._clock() - self._idle:
-            self._forget(session.subject)
+    async def for_staff(self, conversation: str) -> Session | None:
+        """A copy for the console: state and counts always; the lines and the vault only
+        while the visitor agrees that staff read along (the staff-sealed key is there)."""
+        row = await self._store.live_session(conversation)
+        if row is None or not self._current(row):
             return None
+        key = (
+            unseal(self._staff_key, row.staff_key, conversation, _KEY)
+            if row.staff_key is not None
+            else None
+        )
+        session = self._from_row(row, token="", key=key)
+        await self.refresh_consent(session)
         return session
 
-    def touch(self, session: Session) -> None:
-        session.last_seen = self._clock()
+    async def all(self) -> list[Session]:
+        """Every current session, as state and counts (the console's list): no key."""
+        since = self._clock.epoch_ms() - self._idle_ms
+        rows = await self._store.live_sessions(since)
+        return [self._from_row(row, token="", key=None) for row in rows if self._current(row)]
 
-    def _sweep(self) -> None:
-        cutoff = self._clock() - self._idle
-        for subject in [s for s, sess in self._by_subject.items() if sess.last_seen < cutoff]:
-            self._forget(subject)
+    async def let_staff_read(self, session: Session, allowed: bool) -> None:
+        """Keep the session key sealed for staff while `human_support` is given; drop it
+        the moment it is not."""
+        wrapped = None
+        if allowed and session.key is not None:
+            wrapped = seal(self._staff_key, session.key, session.conversation_id, _KEY)
+        await self._store.set_staff_key(session.conversation_id, wrapped)
 
-    def _forget(self, subject: str) -> None:
-        session = self._by_subject.pop(subject)
-        self._by_conversation.pop(session.conversation_id, None)
-        session.forget_chat()
-        self._ended.append(session)
+    # -- shared by both sides -------------------------------------------------------------
+
+    def _from_row(self, row: LiveSessionRow, *, token: str, key: bytes | None) -> Session:
+        session = Session(
+            token=token,
+            subject=row.subject,
+            conversation_id=row.conversation,
+            lang=row.lang,
+            consent={},
+            key=key,
+            vault_version=row.vault_version,
+            last_seq=row.last_seq,
+            variant=row.variant,
+            handoff=HandoffState(
+                row.handoff_state,  # type: ignore[arg-type]
+                row.operator,
+                row.operator_name,
+                row.waiting_since_ms,
+            ),
+            entities=dict(row.entities),
+            started_at=row.started_at,
+            last_activity_at=row.last_activity_at,
+            created_ms=row.created_ms,
+            seen_ms=row.seen_ms,
+        )
+        if key is not None and row.vault:
+            session.vault = Vault.loads(unseal(key, row.vault, row.conversation, _VAULT))
+        return session
+
+    async def load_lines(self, session: Session) -> None:
+        """All lines the database holds, when the key opens them (resume, staff reading)."""
+        if session.key is not None:
+            session.lines = await self.lines_after(session, 0)
+            if session.lines:
+                session.last_seq = max(session.last_seq, session.lines[-1].seq)
+
+    async def lines_after(self, session: Session, seq: int) -> list[Line]:
+        assert session.key is not None, "lines are read only with the session key"
+        return [
+            Line(
+                row.role,  # type: ignore[arg-type]
+                row.author,
+                unseal(session.key, row.sealed, session.conversation_id, _LINE).decode("utf-8"),
+                row.at,
+                row.seq,
+            )
+            for row in await self._store.lines(session.conversation_id, seq)
+        ]
+
+    async def add_line(
+        self,
+        session: Session,
+        role: Role,
+        author: str,
+        text: str,
+        entities: dict[str, int] | None = None,
+    ) -> Line:
+        """Number, seal and store one redacted line; the copy learns its number."""
+        assert session.key is not None, "lines are written only with the session key"
+        at = self._clock.now_ms()
+        sealed = seal(session.key, text.encode("utf-8"), session.conversation_id, _LINE)
+        try:
+            seq = await self._store.append_line(
+                LineRow(session.conversation_id, 0, role, author, at, sealed), entities
+            )
+        except LookupError:
+            raise SessionExpired(session.conversation_id) from None
+        line = Line(role, author, text, at, seq)
+        session.lines.append(line)
+        session.last_seq = max(session.last_seq, seq)
+        session.last_activity_at = at
+        for kind, count in (entities or {}).items():
+            session.entities[kind] = session.entities.get(kind, 0) + count
+        return line
+
+    def _seal_vault(self, session: Session) -> bytes:
+        assert session.key is not None, "the vault is sealed only with the session key"
+        return seal(session.key, session.vault.dumps(), session.conversation_id, _VAULT)
+
+    async def save_vault(self, session: Session) -> bool:
+        """Write the vault back unless another instance changed it meanwhile (then False:
+        reload and redo)."""
+        saved = await self._store.save_vault(
+            session.conversation_id, self._seal_vault(session), session.vault_version
+        )
+        if saved:
+            session.vault_version += 1
+        return saved
+
+    async def reload(self, session: Session) -> None:
+        """Re-read what other instances may have changed: handoff, vault, counts, consent."""
+        row = await self._store.live_session(session.conversation_id)
+        if row is None:
+            raise SessionExpired(session.conversation_id)
+        fresh = self._from_row(row, token=session.token, key=session.key)
+        session.handoff = fresh.handoff
+        session.entities = fresh.entities
+        session.last_activity_at = fresh.last_activity_at
+        if fresh.vault_version != session.vault_version:
+            session.vault, session.vault_version = fresh.vault, fresh.vault_version
+        await self.refresh_consent(session)
+
+    async def set_handoff(
+        self, session: Session, state: HandoffState, *, from_states: Collection[str]
+    ) -> bool:
+        """Compare and set across instances: True if this call made the change."""
+        changed = await self._store.set_handoff(
+            session.conversation_id,
+            (state.state, state.operator, state.operator_name, state.waiting_since_ms),
+            from_states=from_states,
+        )
+        if changed:
+            session.handoff = state
+        return changed
+
+    async def forget_chat(self, session: Session) -> None:
+        """What withdrawal of `ai_chat` demands: no pseudonym map, no lines kept."""
+        session.vault = Vault()
+        session.lines.clear()
+        empty = self._seal_vault(session) if session.key is not None else b""
+        await self._store.forget_live_chat(session.conversation_id, empty)
+        session.vault_version += 1
+
+    async def end(self, conversation: str) -> LiveSessionRow | None:
+        """Delete one session now (erasure)."""
+        return await self._store.end_live_session(conversation)
+
+    async def end_expired(self) -> list[LiveSessionRow]:
+        """Delete every session past its idle or resume window (the leader's job)."""
+        now = self._clock.epoch_ms()
+        return await self._store.end_live_sessions(
+            seen_before_ms=now - self._idle_ms, created_before_ms=now - self._resume_ms
+        )

@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.privacy.categories",
         "klarchat.log_setup",
     ),
-    ("klarchat.store",),
+    ("klarchat.store", "klarchat.bus"),
     (
         "klarchat.consent",
         "klarchat.privacy",

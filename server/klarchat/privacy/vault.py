@@ -1,11 +1,13 @@
 """The per-conversation pseudonym map: which placeholder stands for which value.
 
-It lives in memory only, so the originals never reach storage or a provider;
-it ends with the session (idle timeout, withdrawal or restart).
+The originals never reach a provider. Between instances the map travels only sealed with
+a key derived from the visitor's session token (`session_keys`, `sessions`); it ends with
+the session (idle timeout, resume window, withdrawal or erasure).
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 from klarchat.privacy.mentions import surname_of
@@ -87,6 +89,28 @@ class Vault:
     def original(self, placeholder: str) -> str | None:
         """The value behind a placeholder, while the conversation holds it."""
         return self._originals.get(placeholder)
+
+    def dumps(self) -> bytes:
+        """The whole map as JSON, to be sealed; `loads` gives back an equal vault."""
+        return json.dumps(
+            {
+                "keys": [[t, v, p] for (t, v), p in self._by_key.items()],
+                "originals": self._originals,
+                "counters": self._counters,
+                "names": self._person_names,
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    @classmethod
+    def loads(cls, data: bytes) -> Vault:
+        state = json.loads(data)
+        vault = cls()
+        vault._by_key = {(t, v): p for t, v, p in state["keys"]}
+        vault._originals = dict(state["originals"])
+        vault._counters = dict(state["counters"])
+        vault._person_names = list(state["names"])
+        return vault
 
     def clear(self) -> None:
         """Forget every value and every number, e.g. when consent is withdrawn."""

@@ -89,7 +89,9 @@ class Store(Protocol):
     ) -> ErasureRow:
         """Atomically: delete the messages and audit rows of the subject's linked
         conversations and of `conversations`, delete the links, and append the erasure
-        record. The ledger is not touched."""
+        record. The live lines of those conversations go too, and their sealed vault is
+        emptied (`b""`); the live session row (state and counts) stays, so that a chat
+        still open goes on. The ledger is not touched."""
 
     async def erasures_of(self, subject: str) -> list[ErasureRow]: ...
 

@@ -258,8 +258,11 @@ class SqliteStore:
                 linked = [values[0] async for values in cursor]
             messages = audit = 0
             for conversation in sorted({*linked, *conversations}):
+                await db.execute("DELETE FROM live_lines WHERE conversation = ?", (conversation,))
                 await db.execute(
-                    "DELETE FROM live_sessions WHERE conversation = ?", (conversation,)
+                    "UPDATE live_sessions SET vault = x'', vault_version = vault_version + 1"
+                    " WHERE conversation = ?",
+                    (conversation,),
                 )
                 deleted = await db.execute(
                     "DELETE FROM messages WHERE conversation = ?", (conversation,)
