@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Callable, Collection
 from contextlib import asynccontextmanager
-from dataclasses import astuple, fields
+from dataclasses import astuple, fields, replace
 from typing import TypeVar
 
 import asyncpg
@@ -47,8 +47,8 @@ def columns(record: type) -> str:
     return ", ".join(field.name for field in fields(record))
 
 
-def placeholders(count: int, start: int = 1) -> str:
-    return ", ".join(f"${i}" for i in range(start, start + count))
+def placeholders(count: int) -> str:
+    return ", ".join(f"${i}" for i in range(1, count + 1))
 
 
 def rowcount(status: str) -> int:
@@ -217,8 +217,9 @@ class PostgresStore:
         )
 
     async def add_audit(self, row: AuditRow) -> None:
+        values = astuple(row)
         await self.pool.execute(
-            f"INSERT INTO audit ({_AUDIT_COLUMNS}) VALUES ({placeholders(9)})", *astuple(row)
+            f"INSERT INTO audit ({_AUDIT_COLUMNS}) VALUES ({placeholders(len(values))})", *values
         )
 
     async def audit_rows(self, conversation: str) -> list[AuditRow]:
@@ -277,7 +278,12 @@ class PostgresStore:
                 "SELECT conversation FROM subject_conversations WHERE subject = $1", subject
             )
             every = sorted({*(c for (c,) in linked), *conversations})
-            await conn.execute("DELETE FROM live_sessions WHERE conversation = ANY($1)", every)
+            await conn.execute("DELETE FROM live_lines WHERE conversation = ANY($1)", every)
+            await conn.execute(
+                "UPDATE live_sessions SET vault = ''::bytea, vault_version = vault_version + 1"
+                " WHERE conversation = ANY($1)",
+                every,
+            )
             messages = rowcount(
                 await conn.execute("DELETE FROM messages WHERE conversation = ANY($1)", every)
             )
@@ -341,10 +347,11 @@ class PostgresStore:
         return [MetricsRow(*r) for r in records]
 
     async def add_operator(self, row: OperatorRow) -> bool:
+        values = astuple(row)
         status = await self.pool.execute(
-            f"INSERT INTO operators ({_OPERATOR_COLUMNS}) VALUES ({placeholders(5)})"
+            f"INSERT INTO operators ({_OPERATOR_COLUMNS}) VALUES ({placeholders(len(values))})"
             " ON CONFLICT DO NOTHING",
-            *astuple(row),
+            *values,
         )
         return rowcount(status) == 1
 
@@ -367,9 +374,11 @@ class PostgresStore:
         return rowcount(status) == 1
 
     async def add_operator_session(self, row: OperatorSessionRow) -> None:
+        values = astuple(row)
         await self.pool.execute(
-            f"INSERT INTO operator_sessions ({_SESSION_COLUMNS}) VALUES ({placeholders(5)})",
-            *astuple(row),
+            f"INSERT INTO operator_sessions ({_SESSION_COLUMNS})"
+            f" VALUES ({placeholders(len(values))})",
+            *values,
         )
 
     async def operator_session(self, token_sha256: str) -> OperatorSessionRow | None:
@@ -496,14 +505,10 @@ class PostgresStore:
                     held,
                     line.conversation,
                 )
+            values = astuple(replace(line, seq=seq))
             await conn.execute(
-                f"INSERT INTO live_lines ({_LINE_COLUMNS}) VALUES ({placeholders(6)})",
-                line.conversation,
-                seq,
-                line.role,
-                line.author,
-                line.at,
-                line.sealed,
+                f"INSERT INTO live_lines ({_LINE_COLUMNS}) VALUES ({placeholders(len(values))})",
+                *values,
             )
         return seq
 
