@@ -17,8 +17,10 @@ from klarchat.consent.state import Action
 from klarchat.store.base import Store
 from klarchat.store.factory import DATABASE_FILE
 from klarchat.store.postgres import PostgresStore
+from klarchat.store.postgres_migrations import MIGRATIONS_TABLE
 from klarchat.store.records import MessageRow, OperatorRow, OperatorSessionRow
 from klarchat.store.sqlite import SqliteStore
+from klarchat.store.transfer import COPIED, SKIPPED
 from tests.store.builders import (
     POLICY,
     SUBJECT,
@@ -240,3 +242,32 @@ def test_the_command_line_is_checked(tmp_path: Path) -> None:
     assert unreachable.returncode == 2
     assert "cannot copy into postgresql://u:***@127.0.0.1:1/db" in unreachable.stderr
     assert "pw" not in unreachable.stderr
+
+
+async def test_every_table_is_copied_or_skipped_on_purpose(pg_url: str, tmp_path: Path) -> None:
+    """A table added by a later migration must be named in `transfer.py` (both schemas)."""
+    store = PostgresStore(pg_url)
+    await store.open()
+    try:
+        tables = {
+            name
+            for (name,) in await store.pool.fetch(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            )
+        }
+    finally:
+        await store.close()
+    assert tables == {*COPIED, *SKIPPED, MIGRATIONS_TABLE}
+    sqlite_store = SqliteStore(tmp_path / DATABASE_FILE)
+    await sqlite_store.open()
+    await sqlite_store.close()
+    db = sqlite3.connect(tmp_path / DATABASE_FILE)
+    try:
+        sqlite_tables = {
+            name
+            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not name.startswith(("_yoyo", "yoyo"))
+        }
+    finally:
+        db.close()
+    assert sqlite_tables == {*COPIED, *SKIPPED}

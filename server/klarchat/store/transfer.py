@@ -57,7 +57,7 @@ class TableCount:
     target: int
 
 
-async def check_target(conn: asyncpg.Connection) -> None:
+async def _check_target(conn: asyncpg.Connection) -> None:
     """Refuse a database with tables that are not Klarchat's (the URL is likely a wrong
     one) before anything is created in it."""
     ours = {*COPIED, *SKIPPED, MIGRATIONS_TABLE}
@@ -75,11 +75,13 @@ async def check_target(conn: asyncpg.Connection) -> None:
 async def copy_store(source: Path, dsn: str) -> list[TableCount]:
     """Copy every table of `COPIED`; the counts of rows read and of rows in the target.
 
-    Its own connection, without the store's jsonb codec: SQLite's JSON text goes into
-    jsonb as it is."""
+    The SQLite file is first brought to the current schema, as a server start would, so
+    that a file written by an older version copies too. The target gets its own
+    connection, without the store's jsonb codec: SQLite's JSON text goes into jsonb as it
+    is."""
     conn = await asyncpg.connect(dsn)
     try:
-        await check_target(conn)
+        await _check_target(conn)
         await migrate(conn)
         migrate_sqlite(source)
         async with aiosqlite.connect(source, isolation_level=None) as sqlite:
