@@ -73,12 +73,14 @@ def database_bytes(server: RunningServer) -> bytes:
 
 
 def tampered(data_dir: Path, tmp_path: Path, *statements: str) -> Path:
-    """A copy of the ledger changed behind the append-only triggers, as an attacker would."""
+    """A copy of the ledger changed behind the append-only triggers and the unique
+    `prev_hash` (a fork), as an attacker would."""
     copy = tmp_path / "data"
     shutil.copytree(data_dir, copy)
     db = sqlite3.connect(copy / "klarchat.sqlite3")
     db.execute("DROP TRIGGER consent_events_append_only_update")
     db.execute("DROP TRIGGER consent_events_append_only_delete")
+    db.execute("DROP INDEX consent_events_prev_hash")
     for statement in statements:
         db.execute(statement)
     db.commit()

@@ -1,4 +1,5 @@
-"""The wheel must carry the widget: `pip install .` is the whole installation."""
+"""The wheel must carry the widget and both backends' migrations: `pip install .` is the
+whole installation."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def test_the_built_wheel_contains_static_templates_and_migrations(tmp_path: Path
         "klarchat/static/klarchat.js",
         "klarchat/templates/demo.html",
         "klarchat/store/migrations/sqlite/0001_initial.py",
+        "klarchat/store/migrations/postgres/0001_initial.sql",
         "klarchat/cli/__init__.py",
     ):
         assert expected in names, expected

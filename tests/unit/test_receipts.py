@@ -33,8 +33,8 @@ from klarchat.consent.signing import (
     read_public_key,
 )
 from klarchat.consent.state import Action
+from klarchat.store.base import Store
 from klarchat.store.records import ConsentEventRow
-from klarchat.store.sqlite import SqliteStore
 
 SUBJECT = "a" * 64
 
@@ -195,9 +195,8 @@ def test_the_published_key_checks_receipts(tmp_path: Path, key: SigningKey) -> N
     assert verify_receipt(receipt, read_public_key(pem)).ok
 
 
-async def test_a_checkpoint_anchors_the_head(tmp_path: Path, key: SigningKey) -> None:
-    store = SqliteStore(tmp_path / "ledger.sqlite3")
-    await store.open()
+async def test_a_checkpoint_anchors_the_head(store: Store, key: SigningKey) -> None:
+    """On every backend (the `store` fixture)."""
     policy = Policy(Consent(), ["de", "en"])
     ledger = Ledger(store)
     for action in (Action.GIVEN, Action.WITHDRAWN, Action.GIVEN):
@@ -222,4 +221,3 @@ async def test_a_checkpoint_anchors_the_head(tmp_path: Path, key: SigningKey) ->
     assert (
         "ends at seq 3, before the checkpoint's seq 5" in (await anchor_holds(ahead, store)).reason
     )
-    await store.close()

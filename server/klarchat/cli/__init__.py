@@ -11,11 +11,21 @@ import os
 import sys
 from typing import Any
 
-from klarchat.cli import admin, check_config, docs, ledger, metrics, rights, serve
+from klarchat.cli import (
+    admin,
+    check_config,
+    docs,
+    ledger,
+    metrics,
+    migrate_store,
+    rights,
+    serve,
+)
 from klarchat.cli.common import EXIT_BAD_CONFIG, UsageError
 from klarchat.config import ConfigError, Settings, config_path, load_settings
+from klarchat.store.factory import StoreUnavailable
 
-COMMAND_GROUPS = (serve, check_config, docs, ledger, rights, metrics, admin)
+COMMAND_GROUPS = (serve, check_config, docs, ledger, rights, metrics, admin, migrate_store)
 """Each module registers its commands with `register(commands)`, in this order in `--help`."""
 
 
@@ -38,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"klarchat: configuration error\n{exc}", file=sys.stderr)
         return EXIT_BAD_CONFIG
-    except UsageError as exc:
+    except (UsageError, StoreUnavailable) as exc:
         print(f"klarchat: {exc}", file=sys.stderr)
         return EXIT_BAD_CONFIG
 

@@ -39,7 +39,7 @@ from klarchat.consent.signing import (
     read_signing_key,
 )
 from klarchat.oversight import OversightLog
-from klarchat.store.factory import database_path, existing_store
+from klarchat.store.factory import existing_store, store_location
 
 PUBLIC_KEY_HELP = "PEM public key (default: the data dir's)"
 
@@ -77,7 +77,7 @@ async def _verify(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _verify_chain(settings: Settings) -> int:
-    path = database_path(settings)
+    path = store_location(settings)
     async with existing_store(settings) as store:
         if store is None:
             print(f"klarchat: no ledger at {path}", file=sys.stderr)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from klarchat.cli.common import EXIT_NOT_FOUND, Commands
 from klarchat.config import Settings
-from klarchat.store.factory import database_path, existing_store
+from klarchat.store.factory import existing_store, store_location
 from klarchat.store.records import METRIC_COUNTERS, MetricsRow
 
 _HEADINGS = ("policy version", "variant", *METRIC_COUNTERS)
@@ -33,7 +33,7 @@ def register(commands: Commands) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     rows = asyncio.run(_read(settings))
     if rows is None:
-        print(f"klarchat: no database at {database_path(settings)}", file=sys.stderr)
+        print(f"klarchat: no database at {store_location(settings)}", file=sys.stderr)
         return EXIT_NOT_FOUND
     print(as_json(rows) if args.json else as_table(rows))
     return 0

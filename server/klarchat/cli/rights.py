@@ -30,7 +30,7 @@ from klarchat.config import Settings
 from klarchat.consent.receipts import verify_receipt
 from klarchat.identity import SECRET_FILE, Identities
 from klarchat.store.base import Store
-from klarchat.store.factory import database_path, existing_store
+from klarchat.store.factory import existing_store, store_location
 
 SUBJECT = re.compile(r"^[0-9a-f]{64}$")
 # An event id (UUID) or its start, as in a receipt's file name (klarchat-receipt-1a2b3c4d.json).
@@ -111,7 +111,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 async def _run(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     async with existing_store(settings) as store:
         if store is None:
-            raise NotFound(f"no database at {database_path(settings)}")
+            raise NotFound(f"no database at {store_location(settings)}")
         if args.command == "purge":
             return await _purge(store, settings, args.now or clock.now(), args.dry_run)
         subject, conversations = await _identify(args, settings, store)
