@@ -42,6 +42,9 @@ class RunningServer:
     log_path: Path
     # Extra environment, as a service manager sets it (e.g. KLARCHAT_DATABASE_URL).
     env: dict[str, str] = field(default_factory=dict)
+    # The whole command line instead of `--config … serve --port …`, for a test of how a
+    # service manager starts Klarchat (the port then comes from `env`).
+    command: list[str] | None = None
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -70,8 +73,12 @@ class RunningServer:
         """Start the process without waiting, so that several servers load at once; again
         after `kill` or `stop` to restart on the same port, appending to the same log."""
         log = self.log_path.open("ab")
+        command = self.command or [
+            *klarchat_command(),
+            *("--config", str(self.config), "serve", "--port", str(self.port)),
+        ]
         self.process = subprocess.Popen(
-            [*klarchat_command(), "--config", str(self.config), "serve", "--port", str(self.port)],
+            command,
             cwd=self.workdir,
             stdout=log,
             stderr=subprocess.STDOUT,
