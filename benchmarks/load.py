@@ -2,7 +2,7 @@
 
     python benchmarks/load.py [--sessions 100 500 1000] [--rate 100] [--messages 5]
                               [--saturate 200 600] [--max-seconds 60]
-                              [--redaction-processes N]
+                              [--redaction-processes N] [--scaleout]
 
 For each count of sessions, on loopback only: start a fresh `klarchat serve` (offline
 adapter, limits raised so no session is rate-limited) and the echo
@@ -13,6 +13,14 @@ the server's memory per idle connection; then send `--messages` messages per ses
 each message the time from sending to its first `delta` is taken; a message that gets an
 error, or no answer within 10 s, counts as an error. `--saturate S R` adds a run of S
 sessions offered R messages per second, to compare what each server serves.
+
+`--scaleout` compares, instead of Klarchat and the echo, three Klarchat targets under the
+same schedule: one instance on its SQLite file, one instance on PostgreSQL, and three
+instances on one PostgreSQL database behind nginx (`examples/deploy/nginx-scaleout.conf`
+through `tests/support/scaleout.py`; the client speaks plain HTTP to nginx on loopback,
+so TLS is not measured). PostgreSQL is a throw-away cluster (`tests/support/postgres.py`)
+with a fresh database per target. KB per idle connection is then summed over the
+instances, nginx and the redaction workers left out.
 
 Prints one table: sessions held, messages/s offered and served, p50/p95/p99 time to first
 delta, KB per idle connection, errors. Bounded: every phase has a deadline.
@@ -29,6 +37,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
@@ -36,7 +45,9 @@ from websockets.asyncio.client import ClientConnection, connect
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.server import free_port, make_server  # noqa: E402
+from tests.support.postgres import Cluster  # noqa: E402
+from tests.support.scaleout import ScaleOut  # noqa: E402
+from tests.support.server import RunningServer, free_port, make_server  # noqa: E402
 
 ANSWER_TIMEOUT_S = 10.0
 QUESTIONS = [
@@ -67,12 +78,12 @@ class Result:
 
         kb = f"{self.kb_per_idle:6.1f}" if self.kb_per_idle is not None else "     -"
         return (
-            f"{self.server:9} {self.sessions:6} {self.held:6} {self.offered:8.0f} {self.served:8.1f}"
+            f"{self.server:12} {self.sessions:6} {self.held:6} {self.offered:8.0f} {self.served:8.1f}"
             f" {pct(0.5)} {pct(0.95)} {pct(0.99)} {kb} {self.errors:6}"
         )
 
 
-HEADER = "server    sessions   held  offer/s  serve/s  p50 ms  p95 ms  p99 ms  KB/idle errors"
+HEADER = "server       sessions   held  offer/s  serve/s  p50 ms  p95 ms  p99 ms  KB/idle errors"
 
 
 def rss_kb(pid: int) -> int:
@@ -127,16 +138,25 @@ async def open_session(url: str, klarchat: bool) -> Session:
     return Session(ws)
 
 
-async def run(
-    name: str, url: str, pid: int, sessions: int, rate: float, per_session: int, max_s: float
-) -> Result:
+@dataclass
+class Load:
+    """One open-loop schedule, the same for every target of a run."""
+
+    sessions: int
+    rate: float
+    per_session: int
+    max_s: float
+
+
+async def run(name: str, url: str, pids: list[int], load: Load, klarchat: bool = True) -> Result:
+    sessions, rate, per_session, max_s = load.sessions, load.rate, load.per_session, load.max_s
     result = Result(name, sessions, offered=rate)
-    before = rss_kb(pid)
+    before = sum(rss_kb(pid) for pid in pids)
     opened: list[Session] = []
     deadline = time.monotonic() + max_s
     for start in range(0, sessions, 50):
         batch = await asyncio.gather(
-            *(open_session(url, name == "klarchat") for _ in range(min(50, sessions - start))),
+            *(open_session(url, klarchat) for _ in range(min(50, sessions - start))),
             return_exceptions=True,
         )
         opened += [s for s in batch if isinstance(s, Session)]
@@ -145,7 +165,7 @@ async def run(
             break
     result.held = len(opened)
     await asyncio.sleep(1.0)
-    result.kb_per_idle = (rss_kb(pid) - before) / max(1, len(opened))
+    result.kb_per_idle = (sum(rss_kb(pid) for pid in pids) - before) / max(1, len(opened))
     finished: list[float] = []
     for session in opened:
         session.reader = asyncio.create_task(session.read(result, finished))
@@ -197,50 +217,88 @@ def start_echo() -> tuple[subprocess.Popen[bytes], int]:
     raise RuntimeError("echo server did not start")
 
 
-async def scenario(
-    sessions: int, rate: float, per_session: int, max_s: float, redaction_processes: int
-) -> list[Result]:
-    results = []
+def klarchat_config(redaction_processes: int) -> dict[str, Any]:
+    return {
+        "adapter": "offline",
+        # Every session comes from 127.0.0.1: the per-address caps would refuse most.
+        "limits": {
+            "messages_per_minute": 10_000,
+            "session_idle_minutes": 60,
+            "max_connections_per_address": 100_000,
+            "handshakes_per_address_per_minute": 100_000,
+        },
+        "privacy": {"redaction_processes": redaction_processes},
+    }
+
+
+def pid_of(server: RunningServer) -> int:
+    assert server.process is not None
+    return server.process.pid
+
+
+async def one_instance(
+    name: str, workdir: Path, config: dict[str, Any], load: Load, env: dict[str, str]
+) -> Result:
+    server = make_server(workdir, config)
+    server.env = env
+    server.start()
+    try:
+        return await run(name, server.ws_url, [pid_of(server)], load)
+    finally:
+        server.stop()
+
+
+async def scenario(load: Load, redaction_processes: int) -> list[Result]:
     with tempfile.TemporaryDirectory() as tmp:
-        server = make_server(
-            Path(tmp) / "k",
-            {
-                "adapter": "offline",
-                # Every session comes from 127.0.0.1: the per-address caps would refuse most.
-                "limits": {
-                    "messages_per_minute": 10_000,
-                    "session_idle_minutes": 60,
-                    "max_connections_per_address": 100_000,
-                    "handshakes_per_address_per_minute": 100_000,
-                },
-                "privacy": {"redaction_processes": redaction_processes},
-            },
-        ).start()
-        try:
-            assert server.process is not None
-            results.append(
-                await run(
-                    "klarchat",
-                    server.ws_url,
-                    server.process.pid,
-                    sessions,
-                    rate,
-                    per_session,
-                    max_s,
-                )
+        results = [
+            await one_instance(
+                "klarchat", Path(tmp), klarchat_config(redaction_processes), load, {}
             )
-        finally:
-            server.stop()
+        ]
     echo, port = start_echo()
     try:
         results.append(
-            await run(
-                "echo", f"ws://127.0.0.1:{port}/ws", echo.pid, sessions, rate, per_session, max_s
-            )
+            await run("echo", f"ws://127.0.0.1:{port}/ws", [echo.pid], load, klarchat=False)
         )
     finally:
         echo.terminate()
         echo.wait(10)
+    return results
+
+
+async def scaleout(load: Load, redaction_processes: int) -> list[Result]:
+    """One SQLite instance, one PostgreSQL instance, three PostgreSQL instances behind
+    nginx: the same schedule on each, one after the other, so they never compete."""
+    config = klarchat_config(redaction_processes)
+    cluster = Cluster.start()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            results = [
+                await one_instance("sqlite x1", root / "sqlite", config, load, {}),
+                await one_instance(
+                    "pg x1",
+                    root / "pg",
+                    config,
+                    load,
+                    {"KLARCHAT_DATABASE_URL": cluster.database()},
+                ),
+            ]
+            # Two connections per proxied websocket: the client's and the instance's.
+            site = ScaleOut.start(
+                root / "pg3",
+                cluster.database(),
+                config_overrides=config,
+                plain_http=True,
+                worker_connections=2 * load.sessions + 256,
+            )
+            try:
+                pids = [pid_of(server) for server in site.instances]
+                results.append(await run("pg x3 nginx", site.nginx.plain_ws_url, pids, load))
+            finally:
+                site.stop()
+    finally:
+        cluster.stop()
     return results
 
 
@@ -254,17 +312,20 @@ async def main() -> None:
     parser.add_argument(
         "--redaction-processes", type=int, default=2, help="privacy.redaction_processes"
     )
+    parser.add_argument(
+        "--scaleout",
+        action="store_true",
+        help="compare SQLite x1, PostgreSQL x1 and PostgreSQL x3 behind nginx instead",
+    )
     args = parser.parse_args()
+    compare = scaleout if args.scaleout else scenario
     rows: list[Result] = []
     for sessions in args.sessions:
-        rows += await scenario(
-            sessions, args.rate, args.messages, args.max_seconds, args.redaction_processes
-        )
+        load = Load(sessions, args.rate, args.messages, args.max_seconds)
+        rows += await compare(load, args.redaction_processes)
     if args.saturate:
-        sessions, rate = int(args.saturate[0]), args.saturate[1]
-        rows += await scenario(
-            sessions, rate, args.messages, args.max_seconds, args.redaction_processes
-        )
+        load = Load(int(args.saturate[0]), args.saturate[1], args.messages, args.max_seconds)
+        rows += await compare(load, args.redaction_processes)
     print(HEADER)
     print("\n".join(row.row() for row in rows))
 

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import ssl
 from collections.abc import Iterator
 
 import httpx
 import pytest
-from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from tests.support.chat_client import ChatClient, answer_text
-from tests.support.nginx import Nginx
+from tests.support.chat_client import answer_text
+from tests.support.nginx import Nginx, open_chat, tls_context
 from tests.support.operators import OperatorClient, create_user
 from tests.support.server import RunningServer, make_server
 
@@ -66,17 +64,6 @@ def proxied(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningS
     finally:
         nginx.stop()
         server.stop()
-
-
-def tls_context(nginx: Nginx) -> ssl.SSLContext:
-    assert nginx.certificate is not None
-    return ssl.create_default_context(cafile=str(nginx.certificate))
-
-
-async def open_chat(nginx: Nginx, origin: str) -> ChatClient:
-    return ChatClient(
-        await connect(nginx.ws_url, origin=origin, ssl=tls_context(nginx), max_size=None)
-    )
 
 
 async def test_a_visitor_chats_through_nginx(proxied: tuple[RunningServer, Nginx]) -> None:

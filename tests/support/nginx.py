@@ -1,10 +1,11 @@
-"""Debian's nginx in front of a test server, configured from `examples/deploy/nginx.conf`.
+"""Debian's nginx in front of test servers, configured from an example in `examples/deploy/`.
 
 The example a site owner copies is the config under test: only what cannot work on a test
 machine is replaced (the loopback ports, a self-signed certificate for 127.0.0.1 instead
 of the placeholders, log and temp paths inside the test's folder). Each replacement must
 match exactly once, so an edit to the example that the test no longer understands fails
-loudly instead of quietly testing something else.
+loudly instead of quietly testing something else. `Nginx` runs `nginx.conf` in front of
+one server; `tests/support/scaleout.py` runs `nginx-scaleout.conf` in front of several.
 """
 
 from __future__ import annotations
@@ -15,17 +16,24 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import time
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar, Self
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from websockets.asyncio.client import connect
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "deploy" / "nginx.conf"
+from tests.support.chat_client import ChatClient
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "deploy"
 # Debian installs nginx to /usr/sbin, which is not on every user's PATH.
 SEARCH_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/usr/local/sbin"])
 START_TIMEOUT_S = 15
@@ -70,30 +78,9 @@ def self_signed(directory: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
-def _replace_once(text: str, old: str, new: str) -> str:
-    assert text.count(old) == 1, f"examples/deploy/nginx.conf no longer has {old!r} once"
+def replace_once(text: str, old: str, new: str, example: Path) -> str:
+    assert text.count(old) == 1, f"{example.relative_to(ROOT)} no longer has {old!r} once"
     return text.replace(old, new)
-
-
-def site_config(
-    directory: Path, *, https_port: int, http_port: int, upstream_port: int
-) -> tuple[str, Path]:
-    """The example's text made runnable on loopback, and the certificate nginx serves."""
-    cert, key = self_signed(directory)
-    text = EXAMPLE.read_text(encoding="utf-8")
-    replacements = [
-        ("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream_port};"),
-        ("listen 80;", f"listen 127.0.0.1:{http_port};"),
-        ("listen [::]:80;", ""),
-        ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
-        ("listen [::]:443 ssl http2;", ""),
-        ("/etc/letsencrypt/live/chat.example.com/fullchain.pem", str(cert)),
-        ("/etc/letsencrypt/live/chat.example.com/privkey.pem", str(key)),
-        ("/var/log/nginx/klarchat.error.log", str(directory / "klarchat.error.log")),
-    ]
-    for old, new in replacements:
-        text = _replace_once(text, old, new)
-    return text, cert
 
 
 def free_port() -> int:
@@ -102,15 +89,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@dataclass
-class Nginx:
-    """nginx in the foreground (`daemon off`), with every path it writes inside `directory`."""
+@dataclass(kw_only=True)
+class ExampleNginx(ABC):
+    """nginx in the foreground (`daemon off`) running an example config, with every path it
+    writes inside `directory`. A subclass names its example and where its upstreams are."""
 
+    example: ClassVar[Path]
     directory: Path
-    upstream_port: int
     https_port: int = field(default_factory=free_port)
     http_port: int = field(default_factory=free_port)
     certificate: Path | None = None
+    # Each proxied websocket takes two: the client's and the one to the upstream.
+    worker_connections: int = 256
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -121,16 +111,36 @@ class Nginx:
     def ws_url(self) -> str:
         return f"wss://127.0.0.1:{self.https_port}/ws"
 
-    def start(self) -> Nginx:
+    @abstractmethod
+    def upstream_replacements(self) -> list[tuple[str, str]]:
+        """The example's upstream `server` lines, pointed at the test servers."""
+
+    def tls_listen(self) -> str:
+        """What stands in for the example's `listen 443 ssl http2;`."""
+        return f"listen 127.0.0.1:{self.https_port} ssl http2;"
+
+    def site_config(self) -> str:
+        """The example's text made runnable on loopback; sets `certificate`."""
+        self.certificate, key = self_signed(self.directory)
+        replacements = [
+            *self.upstream_replacements(),
+            ("listen 80;", f"listen 127.0.0.1:{self.http_port};"),
+            ("listen [::]:80;", ""),
+            ("listen 443 ssl http2;", self.tls_listen()),
+            ("listen [::]:443 ssl http2;", ""),
+            ("/etc/letsencrypt/live/chat.example.com/fullchain.pem", str(self.certificate)),
+            ("/etc/letsencrypt/live/chat.example.com/privkey.pem", str(key)),
+            ("/var/log/nginx/klarchat.error.log", str(self.directory / "klarchat.error.log")),
+        ]
+        text = self.example.read_text(encoding="utf-8")
+        for old, new in replacements:
+            text = replace_once(text, old, new, self.example)
+        return text
+
+    def start(self) -> Self:
         binary = nginx_binary()
         self.directory.mkdir(parents=True, exist_ok=True)
-        site, self.certificate = site_config(
-            self.directory,
-            https_port=self.https_port,
-            http_port=self.http_port,
-            upstream_port=self.upstream_port,
-        )
-        (self.directory / "klarchat.conf").write_text(site, encoding="utf-8")
+        (self.directory / "klarchat.conf").write_text(self.site_config(), encoding="utf-8")
         temp = "\n".join(
             f"    {kind}_temp_path {self.directory / kind};"
             for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -142,7 +152,7 @@ class Nginx:
             f"{user}worker_processes 1;\n"
             f"pid {self.directory / 'nginx.pid'};\n"
             f"error_log {self.directory / 'error.log'} info;\n"
-            "events { worker_connections 256; }\n"
+            f"events {{ worker_connections {self.worker_connections}; }}\n"
             "http {\n"
             f"{temp}\n"
             f"    include {self.directory / 'klarchat.conf'};\n"
@@ -185,3 +195,27 @@ class Nginx:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def tls_context(nginx: ExampleNginx) -> ssl.SSLContext:
+    """Trusts the test certificate only, so a test client checks TLS as a browser would."""
+    assert nginx.certificate is not None, "start() first"
+    return ssl.create_default_context(cafile=str(nginx.certificate))
+
+
+async def open_chat(nginx: ExampleNginx, origin: str) -> ChatClient:
+    """A chat websocket through nginx over TLS, sending `origin` as a browser would."""
+    return ChatClient(
+        await connect(nginx.ws_url, origin=origin, ssl=tls_context(nginx), max_size=None)
+    )
+
+
+@dataclass(kw_only=True)
+class Nginx(ExampleNginx):
+    """`examples/deploy/nginx.conf` in front of one server."""
+
+    example: ClassVar[Path] = EXAMPLES / "nginx.conf"
+    upstream_port: int
+
+    def upstream_replacements(self) -> list[tuple[str, str]]:
+        return [("server 127.0.0.1:8000;", f"server 127.0.0.1:{self.upstream_port};")]

@@ -40,6 +40,11 @@ class RunningServer:
     workdir: Path
     config: Path
     log_path: Path
+    # Extra environment, as a service manager sets it (e.g. KLARCHAT_DATABASE_URL).
+    env: dict[str, str] = field(default_factory=dict)
+    # The whole command line instead of `--config … serve --port …`, for a test of how a
+    # service manager starts Klarchat (the port then comes from `env`).
+    command: list[str] | None = None
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -62,14 +67,27 @@ class RunningServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def start(self) -> RunningServer:
+        return self.launch().wait_ready()
+
+    def launch(self) -> RunningServer:
+        """Start the process without waiting, so that several servers load at once; again
+        after `kill` or `stop` to restart on the same port, appending to the same log."""
         log = self.log_path.open("ab")
+        command = self.command or [
+            *klarchat_command(),
+            *("--config", str(self.config), "serve", "--port", str(self.port)),
+        ]
         self.process = subprocess.Popen(
-            [*klarchat_command(), "--config", str(self.config), "serve", "--port", str(self.port)],
+            command,
             cwd=self.workdir,
             stdout=log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
         )
+        return self
+
+    def wait_ready(self) -> RunningServer:
+        assert self.process is not None, "launch() first"
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -81,6 +99,12 @@ class RunningServer:
                 time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"server did not start in {STARTUP_TIMEOUT_S}s:\n{self.logs()}")
+
+    def kill(self) -> None:
+        """SIGKILL: a crash, with no shutdown code run, as an out-of-memory kill would be."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
     def stop(self) -> None:
         """SIGTERM, as systemd would: uvicorn shuts down and the store closes cleanly."""
