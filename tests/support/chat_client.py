@@ -38,8 +38,15 @@ class ChatClient:
         assert frame["type"] == frame_type, frame
         return frame
 
-    async def hello(self, lang: str = "de", resume: str | None = None) -> dict[str, Any]:
-        await self.send({"type": "hello", "lang": lang, **({"resume": resume} if resume else {})})
+    async def hello(
+        self, lang: str = "de", resume: str | None = None, last_seq: int | None = None
+    ) -> dict[str, Any]:
+        frame: dict[str, Any] = {"type": "hello", "lang": lang}
+        if resume:
+            frame["resume"] = resume
+        if last_seq is not None:
+            frame["last_seq"] = last_seq
+        await self.send(frame)
         self.welcome = await self.expect("welcome")
         return self.welcome
 

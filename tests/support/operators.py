@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import subprocess
 from collections.abc import AsyncIterator
 from typing import Any
@@ -35,6 +36,7 @@ def create_user(
         text=True,
         timeout=60,
         cwd=server.workdir,
+        env={**os.environ, **server.env},
     )
 
 

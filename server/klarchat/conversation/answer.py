@@ -59,10 +59,12 @@ class Answer:
         send: Send,
         responder: Callable[[], Responder],
         deliver: Deliver,
+        turn: asyncio.Lock,
     ) -> None:
         self._svc = services
         self._send = send
         self._deliver = deliver
+        self._turn = turn
         self._responder = responder
         self._rate = RateLimiter(services.settings.limits.messages_per_minute)
         self._task: asyncio.Task[None] | None = None
@@ -210,7 +212,8 @@ class Answer:
                 await finished("sensitive" if sensitive else "handoff")
                 await self._send(self._to_person(session, frame.id))
                 if asks or sensitive:
-                    await desk.request(session, sensitive=sensitive)
+                    async with self._turn:
+                        await desk.request(session, sensitive=sensitive)
                 return
             await svc.events.publish(
                 AnswerStarted(session.conversation_id, frame.id, responder.name)

@@ -55,10 +55,13 @@ class Connection:
         self._svc = services
         self._send_lock = asyncio.Lock()
         self._catch_up_lock = asyncio.Lock()
+        self._turn = asyncio.Lock()
+        """Held while a frame or a notice changes the session copy, so that a notice never
+        takes this connection's own change for another instance's."""
         self.session: Session | None = None
         self.responder: Responder = services.responder
         """The AI that answers while no person has taken the conversation over."""
-        self._answer = Answer(services, self.send, lambda: self.responder, self.deliver)
+        self._answer = Answer(services, self.send, lambda: self.responder, self.deliver, self._turn)
         self._consent = ConsentFlow(
             services, origin, self.send, lambda: self._answer.cancel(notify=True)
         )
@@ -77,6 +80,10 @@ class Connection:
             return
         if notice.kind == "line" and any(line.seq == notice.seq for line in session.lines[-4:]):
             return  # a line this connection wrote itself
+        async with self._turn:
+            await self._on_notice(session)
+
+    async def _on_notice(self, session: Session) -> None:
         before = (session.handoff.state, session.handoff.operator)
         try:
             await self._svc.sessions.reload(session)
@@ -146,7 +153,8 @@ class Connection:
                         max_frame_bytes=limits.max_frame_bytes,
                         max_message_chars=limits.max_message_chars,
                     )
-                    await self._dispatch(frame)
+                    async with self._turn:
+                        await self._dispatch(frame)
                 except ProtocolError as exc:
                     await self.send(protocol.error_frame(exc.code, exc.message, exc.frame_id))
         except WebSocketDisconnect:
