@@ -20,16 +20,24 @@ SECRET_FILE = "secret.key"
 
 
 def load_or_create_secret(data_dir: Path, configured: str | None) -> bytes:
+    """Written to a private temporary file and linked into place, like the signing key:
+    instances starting at once on one data folder agree on one secret, and none ever
+    reads a half-written file."""
     if configured:
         return configured.encode("utf-8")
     path = data_dir / SECRET_FILE
-    data_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="ascii").strip().encode("ascii")
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(secrets.token_hex(32))
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        temporary = data_dir / f".{SECRET_FILE}.{secrets.token_hex(8)}"
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32))
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process was first; its secret is the secret
+        finally:
+            temporary.unlink()
     return path.read_text(encoding="ascii").strip().encode("ascii")
 
 
