@@ -1,7 +1,8 @@
 """Three real instances on one throw-away PostgreSQL database: a visitor and an operator on
 different instances talk both ways, a claim races across instances, a visitor whose
 instance is killed resumes on another with the same pseudonyms and exactly the messages
-missed, the bus's listener survives being terminated from the database side, consent
+missed, an AI answer streaming on one instance stops when a person takes over on
+another, the bus's listener survives being terminated from the database side, consent
 events from three instances form one chain, and no notice on the bus carries any text.
 
 The visitor connects straight to the instance under test (nginx would pick one for it;
@@ -23,6 +24,8 @@ import asyncpg
 import pytest
 
 from tests.support.chat_client import ChatClient
+from tests.support.configs import with_provider
+from tests.support.fake_provider import FakeProvider
 from tests.support.operators import OperatorClient, create_user, operator
 from tests.support.postgres import Cluster
 from tests.support.scaleout import ScaleOut
@@ -40,17 +43,25 @@ def database(pg_cluster: Cluster) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, database: str) -> Iterator[ScaleOut]:
+def provider() -> Iterator[FakeProvider]:
+    with FakeProvider() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def site(
+    tmp_path_factory: pytest.TempPathFactory, database: str, provider: FakeProvider
+) -> Iterator[ScaleOut]:
     scaled = ScaleOut.start(
         tmp_path_factory.mktemp("scenarios"),
         database,
-        config_overrides={
+        config_overrides=with_provider(
+            provider,
             # Staff log in at each instance directly over plain HTTP here, so the login
             # cookie must not be marked Secure as it is behind nginx's TLS.
-            "public_url": "",
-            "adapter": "echo",
-            "handoff": {"contact": {"email": "service@shop.example"}},
-        },
+            public_url="",
+            handoff={"contact": {"email": "service@shop.example"}},
+        ),
     )
     try:
         for name in ("anna", "ben"):
@@ -198,6 +209,36 @@ async def test_a_visitor_resumes_on_another_instance_after_a_crash(site: ScaleOu
             await again.close()
         finally:
             site.restart(0)
+
+
+async def test_a_streaming_answer_stops_when_a_person_takes_over_elsewhere(
+    site: ScaleOut, provider: FakeProvider
+) -> None:
+    provider.reply_text = "Eine lange Antwort " * 40
+    provider.delay_s = 0.05
+    try:
+        async with operator(site.instances[2], "ben") as op:
+            await op.available()
+            chat = await visitor_waiting(site.instances[0])
+            await chat.send({"type": "handoff", "action": "cancel"})
+            assert (await chat.expect("handoff"))["state"] == "ai"
+            cid = await newest(op, "ai")
+            await chat.send({"type": "message", "id": "long", "text": "Erzähl mir etwas."})
+            await chat.expect("redacted")
+            await chat.expect("delta")
+            assert (await op.post(f"/admin/api/conversations/{cid}/claim")).status_code == 200
+            frames: list[dict[str, Any]] = []
+            while {"handoff", "done"} - {f["type"] for f in frames}:
+                frame = await chat.recv()
+                if frame["type"] != "delta":
+                    frames.append(frame)
+            assert [f["type"] for f in frames] == ["done", "handoff"]
+            assert frames[0]["outcome"] == "cancelled"
+            assert (frames[1]["state"], frames[1]["operator"]) == ("human", "Ben")
+            provider.wait_for_disconnects(1)  # the provider stopped generating, too
+            await chat.close()
+    finally:
+        provider.reset()
 
 
 async def test_events_arrive_after_the_listener_is_terminated(
