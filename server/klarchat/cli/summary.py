@@ -12,6 +12,7 @@ from pathlib import Path
 
 from klarchat.config import Settings
 from klarchat.consent.policy import notice_issues
+from klarchat.store.factory import store_location
 
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 
@@ -38,6 +39,7 @@ def startup_summary(settings: Settings, source: Path | None, notice_warnings: li
         f"  configuration:   {source or 'built-in defaults (no klarchat.toml)'}",
         f"  adapter:         {adapter}",
         f"  data directory:  {settings.data_dir.resolve()}",
+        f"  database:        {store_location(settings)}",
         f"  allowed origins: {', '.join(sorted(settings.origins()))}",
     ]
     if settings.host in WILDCARD_HOSTS:
