@@ -132,6 +132,7 @@ class Services:
         """Sessions outlive the process (they are in the database): another instance, or
         this one restarted, continues them."""
         try:
+            await self.relay.close()
             self.redactor.close()
             await self.adapter.aclose()
         finally:

@@ -4,8 +4,8 @@ Two variants, both deterministic:
 - the network drops (a relay between browser and server cuts every connection and refuses
   new ones for a while) and the server keeps the session: the widget resumes it with its
   in-memory token, and consent, pseudonyms and history carry on;
-- the server restarts: it has forgotten the session, so the consent step comes back, and
-  the text typed before the drop is still in the textarea afterwards.
+- the server restarts: the session is in the database, so the widget resumes it too, with
+  consent and pseudonyms, and the text typed before the drop is still in the textarea.
 """
 
 from __future__ import annotations
@@ -115,16 +115,16 @@ def restartable(
     server.stop()
 
 
-async def test_server_restart_asks_for_consent_again_and_keeps_the_typed_text(
+async def test_a_restarted_server_resumes_the_session_and_keeps_the_typed_text(
     page: Page, restartable: RunningServer, host_pages: HostPages, provider: FakeProvider
 ) -> None:
-    provider.reply_text = "Gern geschehen."
+    provider.reply_text = "Gern geschehen, <PERSON_1>."
     widget = Widget(page)
     await widget.load(host_pages.url(restartable.origin))
     await widget.open()
     await widget.accept("ai_chat")
-    await widget.send("Haben Sie Ersatzteile?")
-    await widget.answer("Gern geschehen.")
+    await widget.send("Ich bin Anna Schmidt. Haben Sie Ersatzteile?")
+    await widget.answer("Gern geschehen, Anna Schmidt.")
     await widget.input.fill(TYPED)
 
     await asyncio.to_thread(restartable.stop)
@@ -135,15 +135,13 @@ async def test_server_restart_asks_for_consent_again_and_keeps_the_typed_text(
 
     await asyncio.to_thread(restartable.start)
     await expect(connection).to_be_hidden(timeout=20_000)
-    # A new server process knows nothing of the session: consent must be given again,
-    # and until then the text waits, unsent, in the locked textarea.
-    await expect(widget.kc("consent")).to_be_visible()
-    await expect(widget.purpose("ai_chat")).not_to_be_checked()
-    await expect(widget.input).to_be_disabled()
+    # The session is in the database, its pseudonyms sealed with the widget's token: the
+    # restarted server resumes it, consent read from the ledger, no new consent step.
+    await expect(widget.input).to_be_enabled()
     await expect(widget.input).to_have_value(TYPED)
-    await shot(page, "restart-consent-again")
-    await widget.accept("ai_chat")
-    await expect(widget.input).to_have_value(TYPED)
+    await expect(widget.kc("consent")).to_be_hidden()
+    await shot(page, "restart-resumed")
+    provider.reply_text = "Bis bald, <PERSON_1>."
     await widget.kc("send").click()
     await expect(widget.kc("message-user").last).to_contain_text(TYPED)
-    await widget.answer("Gern geschehen.")
+    await widget.answer("Bis bald, Anna Schmidt.")

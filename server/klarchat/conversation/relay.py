@@ -8,14 +8,21 @@ the database and tell its visitor what changed (`Connection.notice`); `resync`, 
 bus may have lost notices, makes every connection here do so.
 
 Every notice reaches the publishing instance too, so one process and three run one path.
+Each connection handles a notice in a task of its own, never inside the `publish` that
+sent it: a connection that publishes while it handles a frame (and holds its turn) must not
+wait for itself, and a visitor whose socket has stalled must not hold up the others. The
+order of two notices does not matter: each makes the connection re-read the database.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 from klarchat.bus.base import Notice, NoticeKind
+from klarchat.conversation.registry import Live
 from klarchat.events import (
     ConsentDecided,
     ConversationChanged,
@@ -45,8 +52,16 @@ _FOR_CONNECTIONS = frozenset({"line", "handoff", "consent"})
 class Relay:
     def __init__(self, services: Services) -> None:
         self._svc = services
+        self._running: set[asyncio.Task[None]] = set()
         services.events.subscribe(self._outgoing)
         services.bus.subscribe(self._incoming)
+
+    async def close(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+        for task in list(self._running):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def _outgoing(self, event: Event) -> None:
         kind = _KINDS.get(type(event))
@@ -67,4 +82,13 @@ class Relay:
         else:
             return
         for connection in targets:
+            task = asyncio.create_task(self._tell(connection, notice))
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
+
+    @staticmethod
+    async def _tell(connection: Live, notice: Notice) -> None:
+        try:
             await connection.notice(notice)
+        except Exception as exc:  # that connection's loss; the others go on
+            logger.error("a connection failed on a %s notice: %s", notice.kind, type(exc).__name__)
