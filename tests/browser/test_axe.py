@@ -98,6 +98,7 @@ async def test_no_axe_violations_in_the_handoff_states(
             "text": "Gern! Details: [Werkstatt](https://example.org/werkstatt)",
             "author": {"kind": "person", "name": "Anna"},
             "at": "2026-11-29T17:00:00Z",
+            "seq": 100,
         }
     )
     await expect(widget.kc("message-person")).to_be_visible()

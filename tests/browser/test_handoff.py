@@ -304,6 +304,7 @@ async def test_waiting_then_a_person_then_the_ai_again(
             "text": "Hallo, ich bin **Anna**. <img src=x onerror=alert(1)>\n\n- Termin\n- Rad",
             "author": {"kind": "person", "name": "Anna"},
             "at": "2026-11-29T17:00:00Z",
+            "seq": 100,
         }
     )
     message = widget.kc("message-person")
@@ -428,6 +429,7 @@ async def test_the_handoff_loads_only_when_needed_and_under_a_strict_csp(
             "text": "Hallo, hier ist Anna.",
             "author": {"kind": "person", "name": "Anna"},
             "at": "2026-11-29T17:00:00Z",
+            "seq": 100,
         }
     )
     await expect(widget.kc("message-person")).to_contain_text("Hallo, hier ist Anna.")
@@ -473,6 +475,7 @@ async def test_the_prompt_comes_into_view_below_a_long_log(
                 "text": f"Nachricht {n}\n\nmit einem zweiten Absatz",
                 "author": {"kind": "person", "name": "Anna"},
                 "at": "2026-11-29T17:00:00Z",
+                "seq": 100 + n,
             }
         )
     await expect(widget.kc("message-person")).to_have_count(12)
