@@ -44,6 +44,7 @@ async def test_message_before_consent_never_reaches_the_provider(
         "id": "m3",
         "entities": {"EMAIL_ADDRESS": 1, "PERSON": 1},
         "categories": [],
+        "seq": 1,
     }
     assert frames[-1] == ai_done("m3", "complete", chat.welcome)
     assert answer_text(frames) == "Gern, Anna Schmidt!"

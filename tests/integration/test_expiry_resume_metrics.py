@@ -7,6 +7,7 @@ writing to the file, without restarting the server or sleeping.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sqlite3
@@ -48,6 +49,18 @@ class ClockedServer:
 
     async def client(self) -> ChatClient:
         return await ChatClient.open(self.server.ws_url)
+
+
+async def left_counted(server: RunningServer, left: int) -> list[dict[str, Any]]:
+    """The metrics rows once the session-expiry job has counted `left` sessions as left."""
+    for _ in range(60):
+        result = cli(server, "metrics", "--json")
+        assert result.returncode == 0, result.stderr
+        rows: list[dict[str, Any]] = json.loads(result.stdout)["metrics"]
+        if sum(row["left_undecided"] for row in rows) >= left:
+            return rows
+        await asyncio.sleep(0.5)
+    raise AssertionError(f"fewer than {left} sessions counted as left: {rows}")
 
 
 def cli(server: RunningServer, *args: str) -> subprocess.CompletedProcess[str]:
@@ -237,12 +250,13 @@ async def test_metrics_count_decisions_per_variant(
                 await chat.expect("consent_recorded")
                 counts["withdrew"] += 1
             await chat.close()
+        # The sessions outlive their sockets (and the server); once idle past
+        # `limits.session_idle_minutes` the leader ends them: the undecided ones left.
+        clocked.shift(31 * 60)
+        rows = await left_counted(server, sum(c["left_undecided"] for c in expected.values()))
     finally:
-        server.stop()  # the sessions still held end: the undecided ones left
+        server.stop()
 
-    result = cli(server, "metrics", "--json")
-    assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)["metrics"]
     settings = load_settings(server.config)
     variants = Variants(settings)
     version_of = {vid: variants.policy(vid).version for vid in VARIANTS}

@@ -59,7 +59,7 @@ GERMAN = [
     "Acme AI Inc. (KI-Anbieter, USA)",
     "Übermittlung in ein Drittland USA. Garantie: EU-Standardvertragsklauseln",
     "Speicherdauer 30 Tage, danach automatisch gelöscht",
-    "Speicherdauer keine Speicherung",
+    "Speicherdauer nicht über das Gespräch hinaus",
     "Keine. Nur der Betreiber dieser Website verarbeitet die Daten.",
     # AI Act and redaction
     "Art. 50 Abs. 1 der KI-Verordnung",
@@ -94,7 +94,7 @@ ENGLISH = [
     "Acme AI Inc. (AI provider, USA)",
     "Transfer to a third country USA. Safeguard: EU standard contractual clauses",
     "Retention 30 days, then deleted automatically",
-    "Retention not stored",
+    "Retention not kept after the conversation",
     "None. Only the operator of this website processes the data.",
     "Art. 50(1) of the AI Act",
     "You are chatting with an AI system",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from klarchat.services import Services
 
 logger = logging.getLogger("klarchat.sessions")
-EVERY_SECONDS = 20
+EVERY_SECONDS = 5
 
 
 @asynccontextmanager
