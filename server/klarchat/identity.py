@@ -10,34 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from pathlib import Path
 
+from klarchat.key_files import create_once
 from klarchat.session_keys import staff_key
 
 SECRET_FILE = "secret.key"
 
 
 def load_or_create_secret(data_dir: Path, configured: str | None) -> bytes:
-    """Written to a private temporary file and linked into place, like the signing key:
-    instances starting at once on one data folder agree on one secret, and none ever
-    reads a half-written file."""
+    """Instances starting at once on one data folder agree on one secret (`key_files`)."""
     if configured:
         return configured.encode("utf-8")
     path = data_dir / SECRET_FILE
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        temporary = data_dir / f".{SECRET_FILE}.{secrets.token_hex(8)}"
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(secrets.token_hex(32))
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            pass  # another process was first; its secret is the secret
-        finally:
-            temporary.unlink()
+    create_once(path, lambda: secrets.token_hex(32).encode("ascii"))
     return path.read_text(encoding="ascii").strip().encode("ascii")
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
+from klarchat.background import running
 from klarchat.clock import Clock, iso_ms
 from klarchat.config import Retention
 from klarchat.store.base import Store
@@ -56,15 +57,8 @@ async def periodic_purge(
 ) -> AsyncIterator[None]:
     """Purge at once and then every `retention.purge_interval_minutes` while the server runs,
     on the instance that `leading()` says leads (one at a time of several)."""
-    task = asyncio.create_task(
-        _purge_forever(store, retention, clock, leading), name="klarchat-retention"
-    )
-    try:
+    async with running(_purge_forever(store, retention, clock, leading), "klarchat-retention"):
         yield
-    finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
 
 
 async def _purge_forever(

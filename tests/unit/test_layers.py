@@ -24,6 +24,8 @@ LAYERS: list[tuple[str, ...]] = [
         "klarchat.protocol",
         "klarchat.identity",
         "klarchat.session_keys",
+        "klarchat.key_files",
+        "klarchat.background",
         "klarchat.ratelimit",
         "klarchat.privacy.categories",
         "klarchat.log_setup",

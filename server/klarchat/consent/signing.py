@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from klarchat.chain import canonical_json
+from klarchat.key_files import create_once
 
 SIGNING_KEY_FILE = "signing.key"
 ALGORITHM = "Ed25519"
@@ -109,21 +108,12 @@ def load_or_create_signing_key(data_dir: Path) -> SigningKey:
     temporary file and linked into place, so that two processes starting at once agree on
     one key and neither ever reads a half-written file."""
     path = data_dir / SIGNING_KEY_FILE
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        pem = Ed25519PrivateKey.generate().private_bytes(
+    create_once(
+        path,
+        lambda: Ed25519PrivateKey.generate().private_bytes(
             Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()
-        )
-        temporary = data_dir / f".{SIGNING_KEY_FILE}.{secrets.token_hex(8)}"
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pem)
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            pass  # another process was first; its key is the key
-        finally:
-            temporary.unlink()
+        ),
+    )
     return read_signing_key(path)
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
+from klarchat.background import running
 from klarchat.events import SessionEnded
 
 if TYPE_CHECKING:
@@ -24,13 +25,8 @@ EVERY_SECONDS = 5
 
 @asynccontextmanager
 async def session_expiry(services: Services) -> AsyncIterator[None]:
-    task = asyncio.create_task(_end_forever(services), name="klarchat-session-expiry")
-    try:
+    async with running(_end_forever(services), "klarchat-session-expiry"):
         yield
-    finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
 
 
 async def end_expired(services: Services) -> int:
