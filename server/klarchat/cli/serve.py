@@ -21,6 +21,9 @@ from klarchat.log_setup import configure_logging
 UVICORN_MIN_WS_MAX_SIZE = 1_048_576
 
 
+SHUTDOWN_GRACE_S = 10
+
+
 def register(commands: Commands) -> None:
     serve = commands.add_parser("serve", help="start the chat server (the default)")
     serve.add_argument("--host", help="interface to listen on (default from config: 127.0.0.1)")
@@ -60,6 +63,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         # (used for limits, never logged); uvicorn would otherwise trust 127.0.0.1 by default.
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=list(settings.trusted_proxies) or None,
+        # A restart (a rolling deploy) must not wait forever for a socket that will not
+        # close: the visitors' widgets reconnect, to another instance or to this one.
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
     )
     _quiet_logging(settings)  # after uvicorn.Config, which sets its loggers' levels
     uvicorn.Server(config).run(sockets=[listener])
