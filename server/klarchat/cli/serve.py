@@ -19,8 +19,6 @@ from klarchat.config import Settings
 from klarchat.log_setup import configure_logging
 
 UVICORN_MIN_WS_MAX_SIZE = 1_048_576
-
-
 SHUTDOWN_GRACE_S = 10
 
 
