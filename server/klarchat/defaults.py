@@ -117,7 +117,9 @@ DEFAULT_PURPOSES = {
         # The embedded offline adapter answers on the operator's own server: no recipient.
         # A site owner who uses an external AI provider must name it here.
         "recipients": [],
-        # 0: messages are not stored; they live in server memory for the conversation only.
+        # 0: not kept after the conversation. While it lasts, its redacted lines and pseudonym
+        # map are in the database, sealed with a key derived from the visitor's token, which
+        # the server never stores (sessions.py, session_keys.py); deleted when the session ends.
         "retention_days": 0,
     },
     "transcript": {
@@ -168,7 +170,9 @@ DEFAULT_PURPOSES = {
         },
         # Staff of the operator are not recipients in the sense of Art. 4(9) GDPR.
         "recipients": [],
-        # Kept only in memory, or as the transcript if that was agreed to.
+        # Nothing is kept for this purpose after the conversation (only the transcript, if that
+        # was agreed to). While it lasts, staff read the sealed lines through a copy of the
+        # session key sealed with the staff key, deleted the moment this consent ends.
         "retention_days": 0,
     },
 }

@@ -34,6 +34,9 @@ HandoffStateName = Literal["ai", "consent", "waiting", "human", "closed"]
 Role = Literal["visitor", "ai", "person"]
 TOUCH_EVERY_MS = 15_000
 """How often activity is written back: the idle window is minutes, a write per frame waste."""
+EXPIRY_EVERY_SECONDS = 5
+"""How often the leader deletes the sessions past their window (`end_expired`); the
+compliance documents state it."""
 _VAULT, _LINE, _KEY = "vault", "line", "session key"
 
 

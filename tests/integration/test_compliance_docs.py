@@ -86,6 +86,16 @@ def default_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Generated, s
     return generate(where, None), policy_version(where)
 
 
+POSTGRES_URL = "postgresql://klarchat:pa55word@db.internal.example:6543/chat"
+
+
+@pytest.fixture(scope="module")
+def postgres_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Generated, str]:
+    """Several instances on one PostgreSQL database: `klarchat docs` needs no connection."""
+    where = tmp_path_factory.mktemp("docs-postgres")
+    return generate(where, {"database_url": POSTGRES_URL}), policy_version(where)
+
+
 @pytest.fixture(scope="module")
 def remote_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Generated, str]:
     where = tmp_path_factory.mktemp("docs-remote")
@@ -103,7 +113,7 @@ def test_every_document_in_every_language_is_written(default_docs) -> None:
         assert ("keine Rechtsberatung" if ".de." in name else "not legal advice") in text
 
 
-@pytest.mark.parametrize("which", ["default_docs", "remote_docs"])
+@pytest.mark.parametrize("which", ["default_docs", "remote_docs", "postgres_docs"])
 def test_german_and_english_say_the_same_things(which, request) -> None:
     (docs, _, _), _ = request.getfixturevalue(which)
     for document in DOCUMENTS:
@@ -141,6 +151,14 @@ def test_the_default_configuration_states_every_required_item(default_docs) -> N
         for names in CATEGORY_LABELS.values():
             assert f"| {names[lang]} |" in toms
         assert toms.count("✎") >= 6, "the operator's items are marked"
+    deletion = doc(docs, "deletion-concept", "de")
+    assert "## Laufende Gespräche" in deletion and "Arbeitsspeicher" not in deletion
+    assert (
+        "- Frist: 30 Minuten nach der letzten Aktivität, spätestens 24 Stunden nach Beginn des"
+        " Gesprächs (Einstellungen `limits.session_idle_minutes` und `limits.resume_hours`)."
+        in deletion
+    )
+    assert "| laufendes Gespräch (verschlüsselt) | 30 Minuten nach der letzten Aktivität" in record
     dpia = doc(docs, "dpia-screening", "de")
     assert "Nach diesen Kriterien ist eine DSFA nicht angezeigt" in dpia
     assert "| DSK-Liste Nr. 11" in dpia and "ohne KI-Modell" in dpia
@@ -179,6 +197,24 @@ def test_a_remote_provider_in_a_third_country_appears_everywhere(remote_docs) ->
     assert "Here 2 apply." in dpia
     deletion = doc(docs, "deletion-concept", "en")
     assert "## At the AI provider" in deletion
+
+
+def test_with_postgresql_the_documents_name_it_and_never_its_url(postgres_docs) -> None:
+    (docs, stdout, stderr), _ = postgres_docs
+    for name, text in docs.items():
+        assert_valid_markdown(text)
+        assert "sqlite3" not in text, name
+    for secret in ("pa55word", "db.internal.example", ":6543", "postgresql://"):
+        assert secret not in "".join(docs.values()) + stdout + stderr, secret
+    toms = doc(docs, "technical-organisational-measures", "de")
+    assert "| PostgreSQL-Datenbank (Einstellung `database_url`) | laufende Gespräche" in toms
+    assert "Ereignisse zwischen ihnen laufen über PostgreSQL (LISTEN/NOTIFY)" in toms
+    deletion = doc(docs, "deletion-concept", "en")
+    assert (
+        "- Place: tables `live_sessions` and `live_lines` in the PostgreSQL database"
+        " (setting `database_url`)." in deletion
+    )
+    assert "One of the instances (the leader) checks every 5 seconds" in deletion
 
 
 def test_a_change_of_retention_changes_the_deletion_concept(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from klarchat.compliance.gaps import Gap, gaps
@@ -22,7 +22,8 @@ from klarchat.defaults import LEGAL_BASIS_AUDIT, LEGAL_BASIS_PROOF
 from klarchat.identity import SECRET_FILE
 from klarchat.privacy.categories import Category, CategoryAction
 from klarchat.privacy.labels import CATEGORY_LABELS, ENTITY_LABELS
-from klarchat.store.factory import DATABASE_FILE
+from klarchat.sessions import EXPIRY_EVERY_SECONDS
+from klarchat.store.factory import database_path
 
 if TYPE_CHECKING:
     from datetime import date
@@ -54,6 +55,22 @@ class Provider:
 
 
 @dataclass(frozen=True, slots=True)
+class Database:
+    """Where the store is: the SQLite file in the data directory, or the PostgreSQL database
+    of `database_url`. The URL is never kept here: it may hold a password, and the documents
+    name only the kind of database."""
+
+    engine: Literal["sqlite", "postgresql"]
+    file: str | None
+    """The SQLite file; None for PostgreSQL."""
+
+    @property
+    def shared(self) -> bool:
+        """Several instances of the site share this database (and its events)."""
+        return self.engine == "postgresql"
+
+
+@dataclass(frozen=True, slots=True)
 class SpecialCategory:
     label: str
     action: CategoryAction
@@ -81,9 +98,13 @@ class Facts:
     score_threshold: float
     retention: Retention
     limits: Limits
+    session_expiry_seconds: int
+    """How often the leader instance deletes sessions past their idle or resume window."""
     consent_max_age_days: int
     data_dir: str
+    database: Database
     files: dict[str, str]
+    """Files in the data directory; the database file only when the store is SQLite."""
     secret_configured: bool
     origins: list[str]
     public_url: str
@@ -142,11 +163,25 @@ def provider(settings: Settings) -> Provider:
     )
 
 
+def database(settings: Settings) -> Database:
+    if settings.database_url is None:
+        return Database("sqlite", str(database_path(settings)))
+    return Database("postgresql", None)
+
+
 def gather(settings: Settings, lang: str, today: date) -> Facts:
     passed = set(settings.privacy.pass_through)
     variants = Variants(settings)
     authority = settings.supervisory_authority
     data_dir = settings.data_dir
+    store = database(settings)
+    files = {
+        "secret": str(data_dir / SECRET_FILE),
+        "signing_key": str(data_dir / SIGNING_KEY_FILE),
+        "checkpoints": str(data_dir / CHECKPOINT_DIR),
+    }
+    if store.file is not None:
+        files["database"] = store.file
     return Facts(
         lang=lang,
         version=installed_version(),
@@ -173,14 +208,11 @@ def gather(settings: Settings, lang: str, today: date) -> Facts:
         score_threshold=settings.privacy.score_threshold,
         retention=settings.retention,
         limits=settings.limits,
+        session_expiry_seconds=EXPIRY_EVERY_SECONDS,
         consent_max_age_days=settings.consent.max_age_days,
         data_dir=str(data_dir),
-        files={
-            "database": str(data_dir / DATABASE_FILE),
-            "secret": str(data_dir / SECRET_FILE),
-            "signing_key": str(data_dir / SIGNING_KEY_FILE),
-            "checkpoints": str(data_dir / CHECKPOINT_DIR),
-        },
+        database=store,
+        files=files,
         secret_configured=settings.secret is not None,
         origins=sorted(origin.rstrip("/") for origin in settings.allowed_origins),
         public_url=settings.public_url,

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from klarchat.background import running
 from klarchat.events import SessionEnded
+from klarchat.sessions import EXPIRY_EVERY_SECONDS
 
 if TYPE_CHECKING:
     from klarchat.services import Services
 
 logger = logging.getLogger("klarchat.sessions")
-EVERY_SECONDS = 5
 
 
 @asynccontextmanager
@@ -38,7 +38,7 @@ async def end_expired(services: Services) -> int:
 
 async def _end_forever(services: Services) -> None:
     while True:
-        await asyncio.sleep(EVERY_SECONDS)
+        await asyncio.sleep(EXPIRY_EVERY_SECONDS)
         if not services.leadership.is_leader():
             continue
         try:
