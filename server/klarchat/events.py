@@ -31,7 +31,7 @@ class SessionOpened(Event):
 
 @dataclass(frozen=True, slots=True)
 class SessionEnded(Event):
-    """The session is forgotten (idle, resume window over, server stopped)."""
+    """The session is forgotten (idle or past its resume window; the leader deletes it)."""
 
     variant: str | None
 
