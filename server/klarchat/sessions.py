@@ -350,10 +350,6 @@ class LiveSessions:
         await self._store.forget_live_chat(session.conversation_id, empty)
         session.vault_version += 1
 
-    async def end(self, conversation: str) -> LiveSessionRow | None:
-        """Delete one session now (erasure)."""
-        return await self._store.end_live_session(conversation)
-
     async def end_expired(self) -> list[LiveSessionRow]:
         """Delete every session past its idle or resume window (the leader's job)."""
         now = self._clock.epoch_ms()

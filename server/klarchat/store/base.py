@@ -183,9 +183,6 @@ class Store(Protocol):
         """Delete the sessions idle since `seen_before_ms` or created before
         `created_before_ms`, with their lines; returns them (for the metrics)."""
 
-    async def end_live_session(self, conversation: str) -> LiveSessionRow | None:
-        """Delete one session and its lines (erasure); returns it if there was one."""
-
     # -- operator presence, shared by every instance --------------------------------------
 
     async def set_willing(self, username: str, willing: bool) -> None: ...

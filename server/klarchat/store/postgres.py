@@ -542,13 +542,6 @@ class PostgresStore:
         )
         return [LiveSessionRow(*r) for r in records]
 
-    async def end_live_session(self, conversation: str) -> LiveSessionRow | None:
-        record = await self.pool.fetchrow(
-            f"DELETE FROM live_sessions WHERE conversation = $1 RETURNING {_LIVE_COLUMNS}",
-            conversation,
-        )
-        return LiveSessionRow(*record) if record else None
-
     async def set_willing(self, username: str, willing: bool) -> None:
         await self.pool.execute(
             "INSERT INTO operator_willing (username, willing) VALUES ($1, $2)"

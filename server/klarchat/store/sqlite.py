@@ -538,17 +538,6 @@ class SqliteStore:
         ):
             return [_live_row(values) async for values in cursor]
 
-    async def end_live_session(self, conversation: str) -> LiveSessionRow | None:
-        async with (
-            self._write,
-            self.db.execute(
-                f"DELETE FROM live_sessions WHERE conversation = ? RETURNING {_LIVE_COLUMNS}",
-                (conversation,),
-            ) as cursor,
-        ):
-            values = await cursor.fetchone()
-        return _live_row(values) if values else None
-
     async def set_willing(self, username: str, willing: bool) -> None:
         async with self._write:
             await self.db.execute(
