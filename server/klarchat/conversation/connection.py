@@ -89,15 +89,17 @@ class Connection:
             await self._svc.sessions.reload(session)
         except SessionExpired:
             return
+        chatting = is_active(self._svc, session, AI_CHAT)
+        if not chatting:  # withdrawn elsewhere: the lines are gone from the database too
+            await self.stop_answer()
+            session.lines.clear()
         handoff = session.handoff
         if (handoff.state, handoff.operator) != before:
-            if handoff.state in ("human", "closed") or not is_active(self._svc, session, AI_CHAT):
+            if handoff.state in ("human", "closed"):
                 await self.stop_answer()
             released = before[0] == "human" and handoff.state == "ai"
             frame = await self._svc.handoffs.frame(session, "released" if released else None)
             await self.send(frame)
-        elif not is_active(self._svc, session, AI_CHAT):
-            await self.stop_answer()
         await self.catch_up(session)
 
     async def catch_up(self, session: Session) -> None:
