@@ -110,7 +110,8 @@ class Connection:
         """Send the frame of a line this connection wrote, after every line numbered
         before it: the visitor's client never sees a number before a smaller one."""
         async with self._catch_up_lock:
-            await self._catch_up(session, line.seq)
+            if line.seq != session.last_seq + 1:  # numbered elsewhere in between
+                await self._catch_up(session, line.seq)
             await self.send(frame)
             session.last_seq = max(session.last_seq, line.seq)
 
