@@ -49,7 +49,7 @@ def without_password(url: str) -> str:
 def store_location(settings: Settings) -> str:
     """Where the store lives, for the commands' messages."""
     if settings.database_url is None:
-        return str(database_path(settings))
+        return str(database_path(settings).resolve())
     return without_password(settings.database_url.get_secret_value())
 
 
