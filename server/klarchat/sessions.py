@@ -289,12 +289,12 @@ class LiveSessions:
         assert session.key is not None, "lines are written only with the session key"
         at = self._clock.now_ms()
         sealed = seal(session.key, text.encode("utf-8"), session.conversation_id, _LINE)
+        row = LineRow(session.conversation_id, 0, role, author, at, sealed)
         try:
-            seq = await self._store.append_line(
-                LineRow(session.conversation_id, 0, role, author, at, sealed), entities
-            )
+            seq = await self._store.append_line(row, entities)
         except LookupError:
-            raise SessionExpired(session.conversation_id) from None
+            await self._revive(session)
+            seq = await self._store.append_line(row, entities)
         line = Line(role, author, text, at, seq)
         session.lines.append(line)
         session.last_activity_at = at
@@ -320,7 +320,8 @@ class LiveSessions:
         """Re-read what other instances may have changed: handoff, vault, counts, consent."""
         row = await self._store.live_session(session.conversation_id)
         if row is None:
-            raise SessionExpired(session.conversation_id)
+            await self._revive(session)
+            return
         fresh = self._from_row(row, token=session.token, key=session.key)
         session.handoff = fresh.handoff
         session.entities = fresh.entities
@@ -328,6 +329,39 @@ class LiveSessions:
         if fresh.vault_version != session.vault_version:
             session.vault, session.vault_version = fresh.vault, fresh.vault_version
         await self.refresh_consent(session)
+
+    async def _revive(self, session: Session) -> None:
+        """A visitor still connected whose session the leader ended (its window passed
+        while the socket stayed open, or the clock jumped): the connection's copy is
+        written back, so the chat goes on. The lines the leader deleted stay deleted.
+        A staff copy never revives a session."""
+        if not session.token:
+            raise SessionExpired(session.conversation_id)
+        now = self._clock.epoch_ms()
+        session.created_ms = session.seen_ms = now
+        session.vault_version = 0
+        handoff = session.handoff
+        await self._store.add_live_session(
+            LiveSessionRow(
+                conversation=session.conversation_id,
+                subject=session.subject,
+                lang=session.lang,
+                variant=session.variant,
+                created_ms=now,
+                seen_ms=now,
+                started_at=session.started_at,
+                last_activity_at=session.last_activity_at or session.started_at,
+                entities=dict(session.entities),
+                handoff_state=handoff.state,
+                operator=handoff.operator,
+                operator_name=handoff.operator_name,
+                waiting_since_ms=handoff.waiting_since_ms,
+                vault=self._seal_vault(session),
+                vault_version=0,
+                staff_key=None,
+                last_seq=session.last_seq,
+            )
+        )
 
     async def set_handoff(
         self, session: Session, state: HandoffState, *, from_states: Collection[str]

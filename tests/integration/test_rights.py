@@ -7,9 +7,10 @@ another erased.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import string
 import subprocess
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,8 @@ def identities(server: RunningServer) -> Identities:
 
 async def visit(server: RunningServer, **choices: bool) -> Visitor:
     """A visitor who consents and asks two questions holding a word nobody else uses."""
-    marker = f"aquarium{uuid.uuid4().hex[:10]}"
+    # Letters only: a run of digits could be taken for a number and redacted.
+    marker = "aquarium" + "".join(random.choices(string.ascii_lowercase, k=10))
     chat = await ChatClient.open(server.ws_url)
     welcome = await chat.hello("de")
     await chat.consent(**choices)

@@ -111,3 +111,22 @@ async def test_persist_only_while_transcript_consent_is_active(tmp_path: Path) -
     assert (await again.expect("consent_recorded"))["persist"] is False
     await again.close()
     await services.stop()
+
+
+async def test_a_connection_still_open_goes_on_after_its_session_was_ended(
+    tmp_path: Path,
+) -> None:
+    clock = ShiftedClock()
+    services = await make_services(tmp_path, clock, limits={"session_idle_minutes": 30})
+    chat = Connection(services)
+    token = (await chat.hello())["session"]
+    await chat.consent(ai_chat=True)
+    assert (await chat.ask("erste Frage", "m1"))[-1]["type"] == "done"
+    clock.offset = 31 * 60
+    assert await end_expired(services) == 1  # the leader saw no activity for 31 minutes
+    frames = await chat.ask("zweite Frage", "m2")
+    assert frames[-1]["type"] == "done", frames
+    assert frames[0]["seq"] == 3  # the numbering goes on
+    assert await services.sessions.resume(token) is not None  # written back
+    await chat.close()
+    await services.stop()

@@ -80,8 +80,11 @@ class Connection:
             return
         if notice.kind == "line" and any(line.seq == notice.seq for line in session.lines[-4:]):
             return  # a line this connection wrote itself
-        async with self._turn:
-            await self._on_notice(session)
+        try:
+            async with self._turn:
+                await self._on_notice(session)
+        except WebSocketDisconnect:
+            pass  # the visitor left while the notice was handled
 
     async def _on_notice(self, session: Session) -> None:
         before = (session.handoff.state, session.handoff.operator)
