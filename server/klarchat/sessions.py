@@ -148,27 +148,7 @@ class LiveSessions:
             created_ms=now,
             seen_ms=now,
         )
-        await self._store.add_live_session(
-            LiveSessionRow(
-                conversation=conversation,
-                subject=session.subject,
-                lang=lang,
-                variant=variant,
-                created_ms=now,
-                seen_ms=now,
-                started_at=session.started_at,
-                last_activity_at=session.started_at,
-                entities={},
-                handoff_state="ai",
-                operator=None,
-                operator_name=None,
-                waiting_since_ms=None,
-                vault=self._seal_vault(session),
-                vault_version=0,
-                staff_key=None,
-                last_seq=0,
-            )
-        )
+        await self._insert(session)
         return session
 
     async def resume(self, token: str) -> Session | None:
@@ -337,9 +317,12 @@ class LiveSessions:
         A staff copy never revives a session."""
         if not session.token:
             raise SessionExpired(session.conversation_id)
-        now = self._clock.epoch_ms()
-        session.created_ms = session.seen_ms = now
+        session.created_ms = session.seen_ms = self._clock.epoch_ms()
         session.vault_version = 0
+        await self._insert(session)
+
+    async def _insert(self, session: Session) -> None:
+        """Write the copy as a new row: a new session, or one written back."""
         handoff = session.handoff
         await self._store.add_live_session(
             LiveSessionRow(
@@ -347,8 +330,8 @@ class LiveSessions:
                 subject=session.subject,
                 lang=session.lang,
                 variant=session.variant,
-                created_ms=now,
-                seen_ms=now,
+                created_ms=session.created_ms,
+                seen_ms=session.seen_ms,
                 started_at=session.started_at,
                 last_activity_at=session.last_activity_at or session.started_at,
                 entities=dict(session.entities),
@@ -357,7 +340,7 @@ class LiveSessions:
                 operator_name=handoff.operator_name,
                 waiting_since_ms=handoff.waiting_since_ms,
                 vault=self._seal_vault(session),
-                vault_version=0,
+                vault_version=session.vault_version,
                 staff_key=None,
                 last_seq=session.last_seq,
             )
